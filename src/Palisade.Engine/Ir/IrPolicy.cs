@@ -1,0 +1,29 @@
+using Palisade.Engine.Identities;
+
+namespace Palisade.Engine.Ir;
+
+/// <summary>
+/// A policy of any dialect lowered into one form: where it sits in the evaluation order (layer, tier and its order,
+/// policy order), whom it applies to, in which directions selecting isolates, and its rules.
+/// </summary>
+public sealed record IrPolicy(
+    PolicyRef Ref,
+    PolicyLayer Layer,
+    string Tier,
+    double TierOrder,
+    double Order,
+    EndpointSelector Subject,
+    bool IsolatesIngress,
+    bool IsolatesEgress,
+    IReadOnlyList<IrRule> Rules,
+    bool Audit = false)
+{
+    /// <summary>The tier Kubernetes NetworkPolicy and Cilium allows live in, with Calico's order.</summary>
+    public const string DefaultTier = "default";
+
+    /// <summary>Calico's order for Kubernetes NetworkPolicy.</summary>
+    public const double DefaultOrder = 1000;
+
+    /// <summary>True when selecting an endpoint isolates it in <paramref name="direction"/>.</summary>
+    public bool Isolates(Direction direction) => direction == Direction.Ingress ? IsolatesIngress : IsolatesEgress;
+}

@@ -1,0 +1,175 @@
+using System.Collections;
+using Palisade.Engine.Cluster;
+using Palisade.Engine.Identities;
+using Palisade.Engine.Ir;
+using Palisade.Engine.Ports;
+using Palisade.Engine.Resolution;
+using Palisade.Engine.Verdicts;
+
+namespace Palisade.Engine;
+
+/// <summary>
+/// The policy engine for one cluster state and one set of lowered policies: identities, the selector cache, a
+/// policy map per identity and direction, endpoint classes, and verdicts with explanations. Immutable once built;
+/// pure (no I/O).
+/// </summary>
+public sealed class PolicyEngine
+{
+    private readonly Dictionary<int, DirectionalPolicy> _ingress = [];
+    private readonly Dictionary<int, DirectionalPolicy> _egress = [];
+    private readonly Dictionary<string, EndpointClass> _classOf = new(StringComparer.Ordinal);
+    private readonly CidrIndex _cidrs;
+
+    private PolicyEngine(ClusterState cluster, IReadOnlyList<IrPolicy> policies)
+    {
+        Cluster = cluster;
+        Policies = policies;
+        Identities = IdentityTable.Allocate(cluster);
+        Selectors = new SelectorCache(Identities);
+        _cidrs = new CidrIndex(policies);
+        BuildPolicyMaps();
+        Classes = BuildClasses();
+    }
+
+    /// <summary>The cluster state the engine evaluates.</summary>
+    public ClusterState Cluster { get; }
+
+    /// <summary>The lowered policies.</summary>
+    public IReadOnlyList<IrPolicy> Policies { get; }
+
+    /// <summary>The identities of the cluster's managed endpoints.</summary>
+    public IdentityTable Identities { get; }
+
+    /// <summary>The selector cache (selector → identities).</summary>
+    public SelectorCache Selectors { get; }
+
+    /// <summary>The endpoint classes, covering every endpoint once.</summary>
+    public IReadOnlyList<EndpointClass> Classes { get; }
+
+    /// <summary>Builds an engine.</summary>
+    public static PolicyEngine Build(ClusterState cluster, IEnumerable<IrPolicy> policies) => new(cluster, [.. policies]);
+
+    /// <summary>The class of an endpoint of the cluster.</summary>
+    public EndpointClass ClassOf(Endpoint endpoint) => _classOf[endpoint.Key];
+
+    /// <summary>True when some policy isolates <paramref name="endpoint"/> in <paramref name="direction"/>.</summary>
+    public bool IsIsolated(Endpoint endpoint, Direction direction) =>
+        Map(ClassOf(endpoint), direction)?.Isolated == true;
+
+    /// <summary>The policies isolating <paramref name="endpoint"/> in <paramref name="direction"/>.</summary>
+    public IEnumerable<PolicyRef> IsolatingPolicies(Endpoint endpoint, Direction direction) =>
+        Map(ClassOf(endpoint), direction)?.IsolatingPolicies ?? [];
+
+    /// <summary>The ports on which pods of <paramref name="source"/> may open connections to pods of <paramref name="destination"/>.</summary>
+    public PortSet AllowedPorts(EndpointClass source, EndpointClass destination, PortSet? universe = null)
+    {
+        universe ??= PortSet.Universe;
+        var egress = SideEvaluator.Allowed(Map(source, Direction.Egress), source, PeerRef.Of(destination), Direction.Egress, universe);
+        if (egress.IsEmpty) return egress;
+        return SideEvaluator.Allowed(Map(destination, Direction.Ingress), destination, PeerRef.Of(source), Direction.Ingress, egress);
+    }
+
+    /// <summary>Decides one flow and explains both sides.</summary>
+    public Verdict Evaluate(FlowQuery flow)
+    {
+        var src = flow.Source is null ? null : ClassOf(flow.Source);
+        var dst = flow.Destination is null ? null : ClassOf(flow.Destination);
+        var egress = Side(src, flow.SourceName, Peer(dst, flow.DestinationAddress), Direction.Egress, flow);
+        var ingress = Side(dst, flow.DestinationName, Peer(src, flow.SourceAddress), Direction.Ingress, flow);
+        return new Verdict(flow, egress, ingress);
+    }
+
+    private static PeerRef Peer(EndpointClass? c, Policy.Net.IpAddressValue address) => c is null ? PeerRef.External(address) : PeerRef.Of(c);
+
+    private SideVerdict Side(EndpointClass? subject, string name, PeerRef peer, Direction direction, FlowQuery flow)
+    {
+        if (subject?.Identity is null) return new SideVerdict(direction, name, true, SideReason.NotEvaluated, [], []);
+        var map = Map(subject, direction);
+        if (map is null) return new SideVerdict(direction, name, true, SideReason.NotIsolated, [], []);
+        var recorder = new SideRecorder();
+        var allowed = !SideEvaluator.Allowed(map, subject, peer, direction, PortSet.Single(flow.Protocol, flow.Port), recorder).IsEmpty;
+        var reason = recorder.Decision switch
+        {
+            RuleAction.Allow => SideReason.AllowedByRule,
+            RuleAction.Deny => SideReason.DeniedByRule,
+            _ => recorder.DefaultDenyTier is not null ? SideReason.DefaultDeny : SideReason.NotIsolated,
+        };
+        var isolatedBy = recorder.DefaultDenyTier?.IsolatedBy ?? [.. map.IsolatingPolicies];
+        return new SideVerdict(direction, name, allowed, reason, recorder.Hits, isolatedBy);
+    }
+
+    private DirectionalPolicy? Map(EndpointClass c, Direction direction) =>
+        c.Identity is null ? null : (direction == Direction.Ingress ? _ingress : _egress).GetValueOrDefault(c.Identity.Id);
+
+    private void BuildPolicyMaps()
+    {
+        var perIdentity = new Dictionary<(int, Direction), (List<IrPolicy> Selecting, List<PolicyMapEntry> Entries)>();
+        foreach (var policy in Policies)
+        {
+            var entries = policy.Rules.Select(r => Entry(policy, r)).ToList();
+            foreach (var id in Selectors.Get(policy.Subject).Ids())
+            {
+                foreach (var direction in (Direction[])[Direction.Ingress, Direction.Egress])
+                {
+                    var mine = entries.Where(e => e.Rule.Direction == direction).ToList();
+                    if (!policy.Isolates(direction) && mine.Count == 0) continue;
+                    if (!perIdentity.TryGetValue((id, direction), out var slot)) perIdentity[(id, direction)] = slot = ([], []);
+                    slot.Selecting.Add(policy);
+                    slot.Entries.AddRange(mine);
+                }
+            }
+        }
+        foreach (var ((id, direction), slot) in perIdentity)
+        {
+            (direction == Direction.Ingress ? _ingress : _egress)[id] = DirectionalPolicy.Build(slot.Selecting, slot.Entries, direction);
+        }
+    }
+
+    private PolicyMapEntry Entry(IrPolicy policy, IrRule rule)
+    {
+        var peer = new RulePeerMatcher(rule.Peers, Selectors, _cidrs, Identities.All.Count);
+        var numeric = rule.Ports is null
+            ? PortSet.Universe
+            : PortSet.Of(rule.Ports.Where(p => p.Name is null).SelectMany(p => p.Protocols.Select(proto => new PortRange(proto, p.From, p.To))));
+        return new PolicyMapEntry(policy, rule, peer, numeric, [.. (rule.Ports ?? []).Where(p => p.Name is not null)]);
+    }
+
+    private List<EndpointClass> BuildClasses()
+    {
+        var classes = new List<EndpointClass>();
+        var byKey = new Dictionary<string, EndpointClass>(StringComparer.Ordinal);
+        foreach (var endpoint in Cluster.Endpoints)
+        {
+            var identity = Identities.Of(endpoint);
+            var bits = CidrBits(endpoint, identity is not null);
+            var key = $"{identity?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "host"}|{string.Join(",", endpoint.Ports.Select(p => p.ToString()).Order(StringComparer.Ordinal))}|{BitsKey(bits)}";
+            if (!byKey.TryGetValue(key, out var c))
+            {
+                c = new EndpointClass(classes.Count, identity, endpoint.Ports, bits);
+                byKey[key] = c;
+                classes.Add(c);
+            }
+            c.Members.Add(endpoint);
+            _classOf[endpoint.Key] = c;
+        }
+        return classes;
+    }
+
+    private BitArray CidrBits(Endpoint endpoint, bool managed)
+    {
+        var bits = new BitArray(_cidrs.Peers.Count);
+        for (var i = 0; i < _cidrs.Peers.Count; i++)
+        {
+            var peer = _cidrs.Peers[i];
+            bits[i] = (peer.MatchesClusterEndpoints || !managed) && peer.Contains(endpoint.PrimaryAddress);
+        }
+        return bits;
+    }
+
+    private static string BitsKey(BitArray bits)
+    {
+        var chars = new char[bits.Length];
+        for (var i = 0; i < bits.Length; i++) chars[i] = bits[i] ? '1' : '0';
+        return new string(chars);
+    }
+}

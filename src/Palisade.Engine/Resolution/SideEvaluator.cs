@@ -1,0 +1,62 @@
+using Palisade.Engine.Ir;
+using Palisade.Engine.Ports;
+using Palisade.Engine.Verdicts;
+
+namespace Palisade.Engine.Resolution;
+
+/// <summary>
+/// Decides one side of a flow over a set of ports, in the evaluation order of ARCHITECTURE.md. This is the one hard
+/// algorithm of the engine; the matrix calls it with every port, a trace with one port and a recorder.
+/// <para>
+/// Per tier, in order: each group of equal precedence takes the still-undecided ports its matching entries cover —
+/// Allow adds them to the result, Deny drops them, Pass sends them on to the next tier, Log only records. At the end
+/// of a tier that isolates the endpoint, what is still undecided is denied. Ports that fall through every tier are
+/// allowed (the endpoint is not isolated for them).
+/// </para>
+/// </summary>
+internal static class SideEvaluator
+{
+    public static PortSet Allowed(DirectionalPolicy? map, EndpointClass? subject, in PeerRef peer, Direction direction, PortSet universe, SideRecorder? recorder = null)
+    {
+        if (map is null) return universe;
+        var destination = direction == Direction.Ingress ? subject : peer.Class;
+        var undecided = universe;
+        var allowed = PortSet.Empty;
+        foreach (var tier in map.Tiers)
+        {
+            var inTier = undecided;
+            var passed = PortSet.Empty;
+            foreach (var group in tier.Groups)
+            {
+                if (inTier.IsEmpty) break;
+                var matched = Match(group, peer, destination, inTier, recorder);
+                if (matched.IsEmpty || group.Action == RuleAction.Log) continue;
+                if (group.Action == RuleAction.Allow) allowed = allowed.Union(matched);
+                else if (group.Action == RuleAction.Pass) passed = passed.Union(matched);
+                inTier = inTier.Except(matched);
+            }
+            if (tier.IsolatedBy.Count > 0)
+            {
+                if (!inTier.IsEmpty) recorder?.EndOfTier(tier);
+                inTier = PortSet.Empty;
+            }
+            undecided = inTier.Union(passed);
+        }
+        return allowed.Union(undecided);
+    }
+
+    private static PortSet Match(EntryGroup group, in PeerRef peer, EndpointClass? destination, PortSet inTier, SideRecorder? recorder)
+    {
+        var matched = PortSet.Empty;
+        foreach (var entry in group.Entries)
+        {
+            if (!entry.Peer.Matches(peer)) continue;
+            var ports = entry.Rule.Ports is null ? inTier : entry.PortsFor(destination).Intersect(inTier);
+            if (ports.IsEmpty) continue;
+            matched = matched.Union(ports);
+            recorder?.Hit(group, entry);
+        }
+        if (!matched.IsEmpty) recorder?.Decided(group);
+        return matched;
+    }
+}

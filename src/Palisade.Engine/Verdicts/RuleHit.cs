@@ -1,0 +1,10 @@
+using Palisade.Engine.Ir;
+
+namespace Palisade.Engine.Verdicts;
+
+/// <summary>A rule that matched a flow, in the shape of Calico's policy hits.</summary>
+public sealed record RuleHit(PolicyRef Policy, string Tier, RuleAction Action, Direction Direction, int RuleIndex, string Rule, string? Log)
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"{Policy} {Rule}";
+}

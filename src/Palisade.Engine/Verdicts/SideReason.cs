@@ -1,0 +1,20 @@
+namespace Palisade.Engine.Verdicts;
+
+/// <summary>Why one side (egress of the source, ingress of the destination) decided as it did.</summary>
+public enum SideReason
+{
+    /// <summary>The side is not a managed endpoint (outside address, exempt host-network pod): not evaluated.</summary>
+    NotEvaluated,
+
+    /// <summary>No policy isolates the endpoint in this direction.</summary>
+    NotIsolated,
+
+    /// <summary>A rule allowed it.</summary>
+    AllowedByRule,
+
+    /// <summary>A deny rule denied it.</summary>
+    DeniedByRule,
+
+    /// <summary>The endpoint is isolated and no rule allowed it.</summary>
+    DefaultDeny,
+}

@@ -1,0 +1,12 @@
+using Palisade.Policy.Diagnostics;
+using Palisade.Policy.Yaml;
+
+namespace Palisade.Policy.Binding;
+
+/// <summary>Where binding reports problems, and how strictly it treats unknown fields.</summary>
+public sealed record BindContext(YDocument Document, DiagnosticBag Diagnostics, Severity UnknownFieldSeverity)
+{
+    /// <summary>Reports a problem at <paramref name="path"/>.</summary>
+    public void Report(Severity severity, FieldPath path, string message, string? hint = null) =>
+        Diagnostics.Add(new Diagnostic(severity, Document.Locate(path), path.ToString(), message, hint));
+}

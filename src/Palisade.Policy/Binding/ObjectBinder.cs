@@ -1,0 +1,145 @@
+using System.Collections;
+using System.Globalization;
+using k8s.Models;
+using Palisade.Policy.Diagnostics;
+using Palisade.Policy.Yaml;
+
+namespace Palisade.Policy.Binding;
+
+/// <summary>
+/// Binds a <see cref="YNode"/> tree onto a model type (the official Kubernetes models or Palisade's own records)
+/// by their JSON field names, reporting every unknown field and every type mismatch with its path; it never
+/// throws on bad input. Values that cannot be bound are left null.
+/// </summary>
+public static class ObjectBinder
+{
+    /// <summary>Binds <paramref name="node"/> as a <typeparamref name="T"/>.</summary>
+    public static T? Bind<T>(YNode node, BindContext context) where T : class =>
+        Bind(typeof(T), node, FieldPath.Root, context) as T;
+
+    /// <summary>Binds <paramref name="node"/> at <paramref name="path"/> as <paramref name="type"/>.</summary>
+    public static object? Bind(Type type, YNode node, FieldPath path, BindContext context)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (node is YScalar { Kind: ScalarKind.Null }) return null;
+        if (target == typeof(object) || target.FullName == "System.Text.Json.JsonElement") return null;
+        if (IsScalarType(target)) return BindScalar(target, node, path, context);
+        if (DictionaryValueType(target) is { } valueType) return BindDictionary(target, valueType, node, path, context);
+        if (ListItemType(target) is { } itemType) return BindList(target, itemType, node, path, context);
+        return BindObject(target, node, path, context);
+    }
+
+    private static bool IsScalarType(Type t) =>
+        t == typeof(string) || t == typeof(int) || t == typeof(long) || t == typeof(bool) || t == typeof(double)
+        || t == typeof(DateTime) || t == typeof(byte[]) || typeof(IntOrString).IsAssignableFrom(t) || t == typeof(ResourceQuantity);
+
+    private static object? BindScalar(Type t, YNode node, FieldPath path, BindContext context)
+    {
+        if (node is not YScalar s)
+        {
+            return Mismatch(path, context, ScalarName(t), node);
+        }
+        return t switch
+        {
+            _ when t == typeof(string) => s.Kind == ScalarKind.String ? s.Value : Mismatch(path, context, "a string", s, $"quote it: \"{s.Value}\""),
+            _ when t == typeof(int) => s.Kind == ScalarKind.Int && int.TryParse(s.Value, CultureInfo.InvariantCulture, out var i) ? i : Mismatch(path, context, "a whole number", s),
+            _ when t == typeof(long) => s.Kind == ScalarKind.Int && long.TryParse(s.Value, CultureInfo.InvariantCulture, out var l) ? l : Mismatch(path, context, "a whole number", s),
+            _ when t == typeof(double) => s.Kind is ScalarKind.Int or ScalarKind.Float ? double.Parse(s.Value, CultureInfo.InvariantCulture) : Mismatch(path, context, "a number", s),
+            _ when t == typeof(bool) => s.Kind == ScalarKind.Bool ? ScalarResolver.IsTrue(s.Value) : Mismatch(path, context, "true or false", s),
+            _ when typeof(IntOrString).IsAssignableFrom(t) => BindIntOrString(s, path, context),
+            _ when t == typeof(ResourceQuantity) => s.Kind is ScalarKind.String or ScalarKind.Int or ScalarKind.Float ? new ResourceQuantity(s.Value) : Mismatch(path, context, "a quantity", s),
+            _ when t == typeof(DateTime) => DateTime.TryParse(s.Value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d) ? d : Mismatch(path, context, "an RFC 3339 time", s),
+            _ => s.Kind == ScalarKind.String ? TryBase64(s.Value) ?? Mismatch(path, context, "base64 data", s) : Mismatch(path, context, "base64 data", s),
+        };
+    }
+
+    private static object? BindIntOrString(YScalar s, FieldPath path, BindContext context) => s.Kind switch
+    {
+        ScalarKind.Int => (IntOrString)s.Value,
+        ScalarKind.String => new StringIntOrString(s.Value),
+        _ => Mismatch(path, context, "a number or a string", s),
+    };
+
+    private static byte[]? TryBase64(string text)
+    {
+        var buffer = new byte[text.Length];
+        return Convert.TryFromBase64String(text, buffer, out var n) ? buffer[..n] : null;
+    }
+
+    private static object? BindDictionary(Type t, Type valueType, YNode node, FieldPath path, BindContext context)
+    {
+        if (node is not YMapping m) return Mismatch(path, context, "a mapping", node);
+        var dict = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType))!;
+        foreach (var (k, v) in m.Entries)
+        {
+            var value = Bind(valueType, v, path.Field(k.Value), context);
+            if (value is not null || !valueType.IsValueType) dict[k.Value] = value;
+        }
+        return dict;
+    }
+
+    private static object? BindList(Type t, Type itemType, YNode node, FieldPath path, BindContext context)
+    {
+        if (node is not YSequence seq) return Mismatch(path, context, "a list", node);
+        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType))!;
+        for (var i = 0; i < seq.Items.Count; i++)
+        {
+            var item = Bind(itemType, seq.Items[i], path.Index(i), context);
+            if (item is not null || !itemType.IsValueType) list.Add(item);
+        }
+        return list;
+    }
+
+    private static object? BindObject(Type t, YNode node, FieldPath path, BindContext context)
+    {
+        if (node is not YMapping m) return Mismatch(path, context, "a mapping", node);
+        var instance = Activator.CreateInstance(t)!;
+        var properties = PropertyMap.For(t);
+        foreach (var (k, v) in m.Entries)
+        {
+            var fieldPath = path.Field(k.Value);
+            if (!properties.TryGetValue(k.Value, out var property))
+            {
+                UnknownField(k.Value, properties.Keys, fieldPath, context);
+                continue;
+            }
+            var value = Bind(property.PropertyType, v, fieldPath, context);
+            if (value is not null) property.SetValue(instance, value);
+        }
+        return instance;
+    }
+
+    private static void UnknownField(string name, IEnumerable<string> known, FieldPath path, BindContext context)
+    {
+        var suggestion = Suggest.Closest(name, known);
+        var hint = suggestion is not null ? $"did you mean \"{suggestion}\"?" : "remove it or move it to where it belongs; the API server rejects unknown fields";
+        var message = context.UnknownFieldSeverity == Severity.Error ? $"unknown field \"{name}\"" : $"unknown field \"{name}\" is ignored";
+        context.Report(context.UnknownFieldSeverity, path, message, hint);
+    }
+
+    private static object? Mismatch(FieldPath path, BindContext context, string expected, YNode actual, string? hint = null)
+    {
+        context.Report(Severity.Error, path, $"expected {expected}, found {actual.Describe()}", hint);
+        return null;
+    }
+
+    private static string ScalarName(Type t) =>
+        t == typeof(string) ? "a string" : t == typeof(bool) ? "true or false" : typeof(IntOrString).IsAssignableFrom(t) ? "a number or a string" : "a number";
+
+    private static Type? DictionaryValueType(Type t)
+    {
+        if (!t.IsGenericType) return null;
+        var def = t.GetGenericTypeDefinition();
+        var isDict = def == typeof(IDictionary<,>) || def == typeof(Dictionary<,>) || def == typeof(IReadOnlyDictionary<,>);
+        return isDict && t.GetGenericArguments()[0] == typeof(string) ? t.GetGenericArguments()[1] : null;
+    }
+
+    private static Type? ListItemType(Type t)
+    {
+        if (t.IsArray && t != typeof(byte[])) return null;
+        if (!t.IsGenericType) return null;
+        var def = t.GetGenericTypeDefinition();
+        var isList = def == typeof(IList<>) || def == typeof(List<>) || def == typeof(IReadOnlyList<>) || def == typeof(IEnumerable<>) || def == typeof(ICollection<>);
+        return isList ? t.GetGenericArguments()[0] : null;
+    }
+}
