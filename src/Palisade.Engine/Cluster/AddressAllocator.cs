@@ -15,6 +15,6 @@ internal sealed class AddressAllocator(Cidr range, IEnumerable<IpAddressValue> t
             var candidate = range.AddressAt(_next++);
             if (_taken.Add(candidate)) return candidate;
         }
-        throw new InvalidOperationException($"the address range {range} is exhausted; give a larger --pod-cidr");
+        throw new Palisade.Policy.Errors.InputException($"the address range {range} is exhausted; give a larger --pod-cidr");
     }
 }

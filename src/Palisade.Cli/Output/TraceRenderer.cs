@@ -1,0 +1,77 @@
+using Palisade.Engine.Ir;
+using Palisade.Engine.Ports;
+using Palisade.Engine.Verdicts;
+using Spectre.Console;
+
+namespace Palisade.Cli.Output;
+
+/// <summary>Renders a verdict with its explanation as text or JSON.</summary>
+internal static class TraceRenderer
+{
+    public static void Text(Verdict verdict, IAnsiConsole console)
+    {
+        var flow = verdict.Flow;
+        console.WriteLine($"Flow:    {flow.SourceName} ({flow.SourceAddress}) -> {flow.DestinationName} ({flow.DestinationAddress}) {flow.Port}/{ProtocolNames.Name(flow.Protocol)}");
+        console.MarkupLine(verdict.Allowed ? "Verdict: [green]ALLOWED[/]" : "Verdict: [red]DENIED[/]");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("side", "endpoint", "decision", "why");
+        foreach (var side in (SideVerdict[])[verdict.Egress, verdict.Ingress])
+        {
+            var decision = side.Reason == SideReason.NotEvaluated ? "-" : side.Allowed ? "allow" : "deny";
+            table.AddRow(Markup.Escape(side.Direction.ToString().ToLowerInvariant()), Markup.Escape(side.Endpoint), decision, Markup.Escape(side.Explain()));
+        }
+        console.Write(table);
+    }
+
+    public static void Json(Verdict verdict, TextWriter writer)
+    {
+        var flow = verdict.Flow;
+        Output.Json.Write(new
+        {
+            flow = new
+            {
+                source = flow.SourceName,
+                sourceIp = flow.SourceAddress.ToString(),
+                destination = flow.DestinationName,
+                destinationIp = flow.DestinationAddress.ToString(),
+                protocol = ProtocolNames.Name(flow.Protocol),
+                port = flow.Port,
+            },
+            verdict = verdict.Allowed ? "ALLOWED" : "DENIED",
+            allowed = verdict.Allowed,
+            egress = Side(verdict.Egress),
+            ingress = Side(verdict.Ingress),
+        }, writer);
+    }
+
+    private static object Side(SideVerdict side) => new
+    {
+        endpoint = side.Endpoint,
+        evaluated = side.Reason != SideReason.NotEvaluated,
+        allowed = side.Allowed,
+        reason = ReasonName(side.Reason),
+        explanation = side.Explain(),
+        decidedBy = side.DecidedBy.Select(h => new
+        {
+            kind = h.Policy.Kind,
+            @namespace = h.Policy.Namespace,
+            name = h.Policy.Name,
+            tier = h.Tier,
+            action = h.Action.ToString(),
+            direction = h.Direction.ToString(),
+            rule = h.Rule,
+            ruleIndex = h.RuleIndex,
+        }),
+        isolatedBy = side.IsolatedBy.Select(PolicyJson),
+    };
+
+    private static object PolicyJson(PolicyRef p) => new { kind = p.Kind, @namespace = p.Namespace, name = p.Name };
+
+    private static string ReasonName(SideReason reason) => reason switch
+    {
+        SideReason.NotEvaluated => "not-evaluated",
+        SideReason.NotIsolated => "not-isolated",
+        SideReason.AllowedByRule => "allowed-by-rule",
+        SideReason.DeniedByRule => "denied-by-rule",
+        _ => "default-deny",
+    };
+}
