@@ -28,7 +28,18 @@ internal sealed class CommonOptions
         DefaultValueFactory = _ => "exempt",
     };
 
-    public CommonOptions() => HostNetwork.AcceptOnlyFromAmong("exempt", "enforced");
+    public CommonOptions()
+    {
+        HostNetwork.AcceptOnlyFromAmong("exempt", "enforced");
+        // -f takes several values per token; without this, a mistyped option after it would be read as a file name.
+        Files.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.Length > 1 && t.Value.StartsWith('-')))
+            {
+                result.AddError($"Unrecognized option '{token.Value}' (a file whose name starts with '-' can be given as ./{token.Value}).");
+            }
+        });
+    }
 
     public void AddTo(Command command, bool clusterOptions = true)
     {

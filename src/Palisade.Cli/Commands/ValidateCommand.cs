@@ -16,9 +16,11 @@ internal static class ValidateCommand
             var set = ModelLoader.LoadManifests(result.GetValue(common.Files)!, context);
             DiagnosticPrinter.Summary(set.Diagnostics, set.HasErrors ? context.Error : context.Out);
             if (set.HasErrors) return ExitCodes.InvalidInput;
-            context.Out.WriteLine($"valid: {set.NetworkPolicies.Count} network policies, {set.Pods.Count} pods, {set.Namespaces.Count} namespaces, {set.Services.Count} services");
+            context.Out.WriteLine($"valid: {Count(set.NetworkPolicies.Count, "network policy", "network policies")}, {Count(set.Pods.Count, "pod")}, {Count(set.Namespaces.Count, "namespace")}, {Count(set.Services.Count, "service")}");
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";
 }

@@ -72,8 +72,10 @@ public static class ObjectBinder
         var dict = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType))!;
         foreach (var (k, v) in m.Entries)
         {
-            var value = Bind(valueType, v, path.Field(k.Value), context);
-            if (value is not null || !valueType.IsValueType) dict[k.Value] = value;
+            // As Go decodes map[string]string: null is "". A value that failed to bind was reported and is left out.
+            var value = Bind(valueType, v, path.Field(k.Value), context)
+                ?? (v is YScalar { Kind: ScalarKind.Null } && valueType == typeof(string) ? "" : null);
+            if (value is not null) dict[k.Value] = value;
         }
         return dict;
     }

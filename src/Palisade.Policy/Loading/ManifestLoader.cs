@@ -64,10 +64,10 @@ public static class ManifestLoader
         }
         if (entry.Deprecation is not null) builder.Report(Severity.Warning, source, FieldPath.Root.Field("apiVersion"), entry.Deprecation, null);
         var context = new BindContext(source.Document, builder.Diagnostics, entry.UnknownFields);
-        var errorsBefore = builder.Diagnostics.Items.Count(d => d.Severity == Severity.Error);
         var bound = ObjectBinder.Bind(entry.Model, mapping, source.Path, context);
         if (bound is null || !CheckMetadata(bound, entry, source, builder)) return;
-        if (builder.Diagnostics.Items.Count(d => d.Severity == Severity.Error) > errorsBefore && entry.UnknownFields == Severity.Error) return;
+        // Added (and so validated) even after binding errors, so that every problem is reported at once; a set with
+        // errors is never evaluated.
         entry.Add(bound, source, builder);
     }
 

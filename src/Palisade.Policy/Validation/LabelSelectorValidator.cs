@@ -30,8 +30,13 @@ public static class LabelSelectorValidator
         if (KubernetesNames.CheckLabelValue(value) is { } v) yield return new(Severity.Error, path, $"invalid label value \"{value}\": {v}");
     }
 
-    private static IEnumerable<ValidationProblem> Requirement(V1LabelSelectorRequirement r, FieldPath path)
+    private static IEnumerable<ValidationProblem> Requirement(V1LabelSelectorRequirement? r, FieldPath path)
     {
+        if (r is null)
+        {
+            yield return new(Severity.Error, path, "a requirement needs key and operator", "write e.g. {key: app, operator: In, values: [web]}");
+            yield break;
+        }
         var values = r.Values ?? [];
         switch (r.OperatorProperty)
         {
