@@ -11,6 +11,9 @@ internal sealed class CliContext(TextReader input, TextWriter output, TextWriter
 
     public TextWriter Error { get; } = error;
 
+    /// <summary>True when standard error is a terminal (progress bars are drawn there).</summary>
+    public bool ErrorInteractive { get; init; }
+
     /// <summary>True when standard output is a terminal (colours, terminal width).</summary>
     public bool Interactive { get; } = interactive;
 

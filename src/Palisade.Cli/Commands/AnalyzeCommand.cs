@@ -2,6 +2,7 @@ using System.CommandLine;
 using Palisade.Cli.Input;
 using Palisade.Cli.Output;
 using Palisade.Engine.Analysis;
+using Spectre.Console;
 
 namespace Palisade.Cli.Commands;
 
@@ -26,7 +27,7 @@ internal static class AnalyzeCommand
             var probeSpecs = (result.GetValue(probes) ?? []).Select(ProbeSpec.Parse).ToList();
             var engine = ModelLoader.LoadEngine(result.GetValue(common.Files)!, common.ClusterOptions(result), context);
             if (engine is null) return ExitCodes.InvalidInput;
-            var view = new AnalysisView(engine, ReachabilityMatrix.Compute(engine), probeSpecs, result.GetValue(by) == "workload");
+            var view = new AnalysisView(engine, Compute(engine, context), probeSpecs, result.GetValue(by) == "workload");
             switch (result.GetValue(output))
             {
                 case "json": FlatRenderers.Json(view, context.Out); break;
@@ -38,5 +39,21 @@ internal static class AnalyzeCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The matrix, with a progress bar on standard error when it is a terminal and the work is large.</summary>
+    private static ReachabilityMatrix Compute(Engine.PolicyEngine engine, CliContext context)
+    {
+        const int LargeClassCount = 400;
+        if (!context.ErrorInteractive || engine.Classes.Count < LargeClassCount) return ReachabilityMatrix.Compute(engine);
+        ReachabilityMatrix? matrix = null;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
+        console.Progress().Start(p =>
+        {
+            var task = p.AddTask($"matrix of {engine.Classes.Count} endpoint classes", maxValue: 1.0);
+            matrix = ReachabilityMatrix.Compute(engine, progress: new Progress<double>(v => task.Value = v));
+            task.Value = 1.0;
+        });
+        return matrix!;
     }
 }
