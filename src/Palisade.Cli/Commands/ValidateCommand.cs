@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Palisade.Cli.Input;
+using Palisade.Cli.Output;
 
 namespace Palisade.Cli.Commands;
 
@@ -16,11 +17,10 @@ internal static class ValidateCommand
             var set = ModelLoader.LoadManifests(result.GetValue(common.Files)!, context);
             DiagnosticPrinter.Summary(set.Diagnostics, set.HasErrors ? context.Error : context.Out);
             if (set.HasErrors) return ExitCodes.InvalidInput;
-            context.Out.WriteLine($"valid: {Count(set.NetworkPolicies.Count, "network policy", "network policies")}, {Count(set.Pods.Count, "pod")}, {Count(set.Namespaces.Count, "namespace")}, {Count(set.Services.Count, "service")}");
+            context.Out.WriteLine($"valid: {Plural.Count(set.NetworkPolicies.Count, "network policy", "network policies")}, {Plural.Count(set.Pods.Count, "pod")}, {Plural.Count(set.Namespaces.Count, "namespace")}, {Plural.Count(set.Services.Count, "service")}");
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";
 }

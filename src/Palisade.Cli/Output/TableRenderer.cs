@@ -9,7 +9,7 @@ internal static class TableRenderer
     public static void Render(AnalysisView view, IAnsiConsole console)
     {
         var engine = view.Engine;
-        console.WriteLine($"{Count(engine.Cluster.Endpoints.Count, "pod")} in {Count(engine.Cluster.Namespaces.Count, "namespace")}, {Count(engine.Policies.Count, "policy", "policies")}, {Count(engine.Identities.All.Count, "identity", "identities")}");
+        console.WriteLine($"{Plural.Count(engine.Cluster.Endpoints.Count, "pod")} in {Plural.Count(engine.Cluster.Namespaces.Count, "namespace")}, {Plural.Count(engine.Policies.Count, "policy", "policies")}, {Plural.Count(engine.Identities.All.Count, "identity", "identities")}");
         console.Write(Rows(view));
         if (view.Probes.Count == 0)
         {
@@ -26,7 +26,6 @@ internal static class TableRenderer
         }
     }
 
-    private static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";
 
     private static Table Rows(AnalysisView view)
     {
