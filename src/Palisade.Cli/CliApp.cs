@@ -14,6 +14,7 @@ internal static class CliApp
             AnalyzeCommand.Create(context),
             TraceCommand.Create(context),
             ValidateCommand.Create(context),
+            GetCommand.Create(context),
         };
         try
         {

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Palisade.Cli.Input;
+using Palisade.Cli.Output;
+using Palisade.Engine;
+using Spectre.Console;
+
+namespace Palisade.Cli.Commands;
+
+/// <summary><c>palisade get identities -f ...</c>: identities and their labels as Cilium shows them.</summary>
+internal static class GetCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("get", "Show engine state for the given manifests.");
+        command.Subcommands.Add(Identities(context));
+        return command;
+    }
+
+    private static Command Identities(CliContext context)
+    {
+        var common = new CommonOptions();
+        var output = new Option<string>("--output", "-o") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        output.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("identities", "List security identities (number, labels, pods), as `cilium identity list` does.");
+        common.AddTo(command);
+        command.Options.Add(output);
+        command.SetAction(result =>
+        {
+            var engine = ModelLoader.LoadEngine(result.GetValue(common.Files)!, common.ClusterOptions(result), context);
+            if (engine is null) return ExitCodes.InvalidInput;
+            var podsById = engine.Cluster.Endpoints.ToLookup(e => engine.Identities.Of(e)?.Id, e => e.Key);
+            var rows = engine.Identities.All.Select(i => new { id = i.Id, labels = i.CiliumLabels.ToList(), pods = podsById[i.Id].ToList() }).ToList();
+            if (result.GetValue(output) == "json")
+            {
+                Json.Write(rows, context.Out);
+                return ExitCodes.Ok;
+            }
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("ID", "LABELS", "PODS");
+            foreach (var r in rows) table.AddRow(r.id.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(string.Join("\n", r.labels)), Markup.Escape(string.Join("\n", r.pods)));
+            context.Console.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
