@@ -9,4 +9,8 @@ public sealed record BindContext(YDocument Document, DiagnosticBag Diagnostics, 
     /// <summary>Reports a problem at <paramref name="path"/>.</summary>
     public void Report(Severity severity, FieldPath path, string message, string? hint = null) =>
         Diagnostics.Add(new Diagnostic(severity, Document.Locate(path), path.ToString(), message, hint));
+
+    /// <summary>Reports a problem at <paramref name="path"/>, located at <paramref name="node"/> (e.g. a key rather than its value).</summary>
+    public void Report(Severity severity, YNode node, FieldPath path, string message, string? hint = null) =>
+        Diagnostics.Add(new Diagnostic(severity, new SourceLocation(Document.File, node.Line, node.Column), path.ToString(), message, hint));
 }

@@ -42,12 +42,17 @@ public static class ObjectBinder
         return t switch
         {
             _ when t == typeof(string) => s.Kind == ScalarKind.String ? s.Value : Mismatch(path, context, "a string", s, $"quote it: \"{s.Value}\""),
-            _ when t == typeof(int) => s.Kind == ScalarKind.Int && int.TryParse(s.Value, CultureInfo.InvariantCulture, out var i) ? i : Mismatch(path, context, "a whole number", s),
-            _ when t == typeof(long) => s.Kind == ScalarKind.Int && long.TryParse(s.Value, CultureInfo.InvariantCulture, out var l) ? l : Mismatch(path, context, "a whole number", s),
-            _ when t == typeof(double) => s.Kind is ScalarKind.Int or ScalarKind.Float ? double.Parse(s.Value, CultureInfo.InvariantCulture) : Mismatch(path, context, "a number", s),
+            _ when t == typeof(int) => Int32(s) is { } i ? i : Mismatch(path, context, "a whole number", s),
+            _ when t == typeof(long) => s.Kind == ScalarKind.Int && ScalarResolver.TryParseInt(s.Value, out var l) ? l : Mismatch(path, context, "a whole number", s),
+            _ when t == typeof(double) => s.Kind switch
+            {
+                ScalarKind.Int when ScalarResolver.TryParseInt(s.Value, out var n) => (double)n,
+                ScalarKind.Float => double.Parse(s.Value, CultureInfo.InvariantCulture),
+                _ => Mismatch(path, context, "a number", s),
+            },
             _ when t == typeof(bool) => s.Kind == ScalarKind.Bool ? ScalarResolver.IsTrue(s.Value) : Mismatch(path, context, "true or false", s),
             _ when typeof(IntOrString).IsAssignableFrom(t) => BindIntOrString(s, path, context),
-            _ when t == typeof(ResourceQuantity) => s.Kind is ScalarKind.String or ScalarKind.Int or ScalarKind.Float ? new ResourceQuantity(s.Value) : Mismatch(path, context, "a quantity", s),
+            _ when t == typeof(ResourceQuantity) => s.Kind is ScalarKind.String or ScalarKind.Int or ScalarKind.Float ? TryQuantity(s.Value) ?? Mismatch(path, context, "a quantity", s) : Mismatch(path, context, "a quantity", s),
             _ when t == typeof(DateTime) => DateTime.TryParse(s.Value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d) ? d : Mismatch(path, context, "an RFC 3339 time", s),
             _ => s.Kind == ScalarKind.String ? TryBase64(s.Value) ?? Mismatch(path, context, "base64 data", s) : Mismatch(path, context, "base64 data", s),
         };
@@ -55,10 +60,26 @@ public static class ObjectBinder
 
     private static object? BindIntOrString(YScalar s, FieldPath path, BindContext context) => s.Kind switch
     {
-        ScalarKind.Int => (IntOrString)s.Value,
+        ScalarKind.Int => Int32(s) is { } n ? (IntOrString)n.ToString(CultureInfo.InvariantCulture) : Mismatch(path, context, "a 32-bit whole number or a string", s),
         ScalarKind.String => new StringIntOrString(s.Value),
         _ => Mismatch(path, context, "a number or a string", s),
     };
+
+    /// <summary>The value of an integer scalar that fits in 32 bits (in YAML 1.1 notation: 010 is 8, 0x50 is 80).</summary>
+    private static int? Int32(YScalar s) =>
+        s.Kind == ScalarKind.Int && ScalarResolver.TryParseInt(s.Value, out var n) && n is >= int.MinValue and <= int.MaxValue ? (int)n : null;
+
+    private static ResourceQuantity? TryQuantity(string text)
+    {
+        try
+        {
+            return new ResourceQuantity(text);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException)
+        {
+            return null;
+        }
+    }
 
     private static byte[]? TryBase64(string text)
     {
@@ -86,11 +107,19 @@ public static class ObjectBinder
         var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType))!;
         for (var i = 0; i < seq.Items.Count; i++)
         {
-            var item = Bind(itemType, seq.Items[i], path.Index(i), context);
+            // As Go decodes a null list item: the zero value ("" or an empty object). An item that failed to bind was
+            // reported and stays null, so that later paths keep their indexes.
+            var item = Bind(itemType, seq.Items[i], path.Index(i), context)
+                ?? (seq.Items[i] is YScalar { Kind: ScalarKind.Null } ? ZeroValue(itemType) : null);
             if (item is not null || !itemType.IsValueType) list.Add(item);
         }
         return list;
     }
+
+    private static object? ZeroValue(Type t) =>
+        t == typeof(string) ? ""
+        : t.IsValueType || IsScalarType(t) || t == typeof(object) || DictionaryValueType(t) is not null || ListItemType(t) is not null || t.IsAbstract ? null
+        : Activator.CreateInstance(t);
 
     private static object? BindObject(Type t, YNode node, FieldPath path, BindContext context)
     {
@@ -102,7 +131,7 @@ public static class ObjectBinder
             var fieldPath = path.Field(k.Value);
             if (!properties.TryGetValue(k.Value, out var property))
             {
-                UnknownField(k.Value, properties.Keys, fieldPath, context);
+                UnknownField(k, properties.Keys, fieldPath, context);
                 continue;
             }
             var value = Bind(property.PropertyType, v, fieldPath, context);
@@ -111,12 +140,13 @@ public static class ObjectBinder
         return instance;
     }
 
-    private static void UnknownField(string name, IEnumerable<string> known, FieldPath path, BindContext context)
+    private static void UnknownField(YScalar key, IEnumerable<string> known, FieldPath path, BindContext context)
     {
+        var name = key.Value;
         var suggestion = Suggest.Closest(name, known);
         var hint = suggestion is not null ? $"did you mean \"{suggestion}\"?" : "remove it or move it to where it belongs; the API server rejects unknown fields";
         var message = context.UnknownFieldSeverity == Severity.Error ? $"unknown field \"{name}\"" : $"unknown field \"{name}\" is ignored";
-        context.Report(context.UnknownFieldSeverity, path, message, hint);
+        context.Report(context.UnknownFieldSeverity, key, path, message, hint);
     }
 
     private static object? Mismatch(FieldPath path, BindContext context, string expected, YNode actual, string? hint = null)

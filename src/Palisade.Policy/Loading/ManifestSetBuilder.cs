@@ -43,23 +43,38 @@ internal sealed class ManifestSetBuilder(DiagnosticBag diagnostics)
 
     public void AddNetworkPolicy(V1NetworkPolicy policy, SourceRef source)
     {
-        foreach (var d in NetworkPolicyValidator.Validate(policy)) Report(d.Severity, source, d.Path, d.Message, d.Hint);
+        foreach (var d in NetworkPolicyValidator.Validate(policy))
+        {
+            if (!BindingFailedAt(source, d.Path)) Report(d.Severity, source, d.Path, d.Message, d.Hint);
+        }
         _policies.Add(new(policy, source));
+    }
+
+    /// <summary>
+    /// True when the binder already reported that it could not read this field (so "cidr is required" is not added
+    /// to "expected a string, found a list" for the same cidr).
+    /// </summary>
+    private bool BindingFailedAt(SourceRef source, FieldPath path)
+    {
+        var location = source.Locate(path);
+        var printed = source.Resolve(path).ToString();
+        return diagnostics.Items.Any(d => d.Severity == Severity.Error && d.Location == location && d.FieldPath == printed);
     }
 
     public void AddWorkload(V1ObjectMeta meta, string kind, V1PodTemplateSpec? template, int? replicas, SourceRef source)
     {
         if (template is null)
         {
-            Report(Severity.Error, source, FieldPath.Root.Field("spec"), $"{kind} {meta.Name} has no pod template", "add spec.template with the pod's labels and containers");
+            var field = kind == "CronJob" ? "spec.jobTemplate.spec.template" : "spec.template";
+            Report(Severity.Error, source, FieldPath.Root.Field("spec"), $"{kind} {meta.Name} has no pod template", $"add {field} with the pod's labels and containers");
             return;
         }
         _workloads.Add(new PendingWorkload(kind, meta.NamespaceProperty, meta.Name, template, Math.Max(0, replicas ?? 1), source));
     }
 
-    /// <summary>Reports a diagnostic at a field of an object.</summary>
+    /// <summary>Reports a diagnostic at a field of an object; the printed path starts at the document root, as the binder's do.</summary>
     public void Report(Severity severity, SourceRef source, FieldPath path, string message, string? hint) =>
-        diagnostics.Add(new Diagnostic(severity, source.Locate(path), path.ToString(), message, hint));
+        diagnostics.Add(new Diagnostic(severity, source.Locate(path), source.Resolve(path).ToString(), message, hint));
 
     public ManifestSet Build()
     {

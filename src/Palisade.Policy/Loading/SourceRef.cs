@@ -7,11 +7,14 @@ namespace Palisade.Policy.Loading;
 public sealed record SourceRef(YDocument Document, FieldPath Path)
 {
     /// <summary>The location of a field of this object.</summary>
-    public SourceLocation Locate(FieldPath relative)
+    public SourceLocation Locate(FieldPath relative) => Document.Locate(Resolve(relative));
+
+    /// <summary>The path of a field of this object from the document root (as the binder reports it).</summary>
+    public FieldPath Resolve(FieldPath relative)
     {
         var full = Path;
         foreach (var s in relative.Segments) full = s is int i ? full.Index(i) : full.Field((string)s);
-        return Document.Locate(full);
+        return full;
     }
 
     /// <summary>The location of the object itself.</summary>

@@ -14,18 +14,35 @@ internal static class WorkloadExpander
     {
         var owner = new WorkloadRef(w.Kind, w.Name);
         var hash = KubernetesNaming.TemplateHash(KubernetesJson.Serialize(w.Template));
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var prefix = w.Namespace + "/" + w.Name;
         if (w.Kind == "DaemonSet")
         {
             var matching = nodes.Where(n => NodeMatches(n.Object, w.Template.Spec?.NodeSelector)).ToList();
-            if (matching.Count == 0) return [Pod(w, owner, $"{w.Name}-{KubernetesNaming.Suffix(w.Namespace + "/" + w.Name)}", null, hash)];
-            return matching.Select(n => Pod(w, owner, $"{w.Name}-{KubernetesNaming.Suffix(w.Namespace + "/" + w.Name + "/" + n.Object.Metadata.Name)}", n.Object.Metadata.Name, hash));
+            if (matching.Count == 0) return [Pod(w, owner, Unique(used, a => $"{w.Name}-{KubernetesNaming.Suffix(Seed(prefix, a))}"), null, hash)];
+            return [.. matching.Select(n => Pod(w, owner, Unique(used, a => $"{w.Name}-{KubernetesNaming.Suffix(Seed(prefix + "/" + n.Object.Metadata.Name, a))}"), n.Object.Metadata.Name, hash))];
         }
-        return Enumerable.Range(0, w.Replicas).Select(i => Pod(w, owner, PodName(w, hash, i), null, hash));
+        return [.. Enumerable.Range(0, w.Replicas).Select(i => Pod(w, owner, Unique(used, a => PodName(w, hash, i, a)), null, hash))];
     }
 
-    private static string PodName(PendingWorkload w, string hash, int i)
+    /// <summary>
+    /// The first free name of a workload's pods: two replicas' five-character suffixes can collide (about once in 30
+    /// workloads of 1,000 replicas), and a controller would then retry with another; so does this, deterministically.
+    /// </summary>
+    private static string Unique(HashSet<string> used, Func<int, string> nameForAttempt)
     {
-        var seed = $"{w.Namespace}/{w.Name}/{i}";
+        for (var attempt = 0; ; attempt++)
+        {
+            var name = nameForAttempt(attempt);
+            if (used.Add(name)) return name;
+        }
+    }
+
+    private static string Seed(string seed, int attempt) => attempt == 0 ? seed : $"{seed}#{attempt}";
+
+    private static string PodName(PendingWorkload w, string hash, int i, int attempt)
+    {
+        var seed = Seed($"{w.Namespace}/{w.Name}/{i}", attempt);
         return w.Kind switch
         {
             "StatefulSet" => $"{w.Name}-{i}",

@@ -61,7 +61,7 @@ public static class LabelSelectorValidator
         else if (KubernetesNames.CheckQualifiedName(r.Key) is { } k) yield return new(Severity.Error, path.Field("key"), $"invalid label key \"{r.Key}\": {k}");
         for (var i = 0; i < values.Count; i++)
         {
-            if (KubernetesNames.CheckLabelValue(values[i]) is { } v) yield return new(Severity.Error, path.Field("values").Index(i), $"invalid label value \"{values[i]}\": {v}");
+            if (values[i] is not null && KubernetesNames.CheckLabelValue(values[i]) is { } v) yield return new(Severity.Error, path.Field("values").Index(i), $"invalid label value \"{values[i]}\": {v}");
         }
     }
 }

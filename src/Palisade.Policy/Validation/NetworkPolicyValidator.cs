@@ -8,7 +8,8 @@ namespace Palisade.Policy.Validation;
 
 /// <summary>
 /// Kubernetes' NetworkPolicy validation (pkg/apis/networking/validation): selectors, peers, ipBlock, ports and
-/// policyTypes. Returns every problem; an empty result means the API server would accept the spec.
+/// policyTypes. Returns every problem; an empty result means the API server would accept the spec. A null list item
+/// is one the binder could not bind and has already reported; it is skipped here.
 /// </summary>
 public static class NetworkPolicyValidator
 {
@@ -56,7 +57,7 @@ public static class NetworkPolicyValidator
         }
         for (var i = 0; i < types.Count; i++)
         {
-            if (types[i] is not ("Ingress" or "Egress"))
+            if (types[i] is not (null or "Ingress" or "Egress"))
             {
                 yield return new(Severity.Error, path.Index(i), $"unsupported policyType \"{types[i]}\"", "supported values: \"Ingress\", \"Egress\" (case-sensitive)");
             }
@@ -96,7 +97,8 @@ public static class NetworkPolicyValidator
 
     private static IEnumerable<ValidationProblem> Peer(V1NetworkPolicyPeer? peer, FieldPath path)
     {
-        if (peer is null || (peer.PodSelector is null && peer.NamespaceSelector is null && peer.IpBlock is null))
+        if (peer is null) yield break;
+        if (peer.PodSelector is null && peer.NamespaceSelector is null && peer.IpBlock is null)
         {
             yield return new(Severity.Error, path, "must specify a peer", "give podSelector, namespaceSelector or ipBlock; to allow every peer, drop the whole from/to list");
             yield break;
@@ -127,6 +129,7 @@ public static class NetworkPolicyValidator
         for (var i = 0; i < except.Count; i++)
         {
             var p = path.Field("except").Index(i);
+            if (except[i] is null) continue;
             if (!Cidr.TryParse(except[i], out var e, out _)) yield return new(Severity.Error, p, $"\"{except[i]}\" must be a valid CIDR");
             else if (!cidr.Contains(e) || e.PrefixLength <= cidr.PrefixLength) yield return new(Severity.Error, p, $"\"{except[i]}\" must be a strict subset of cidr {block.Cidr}", "an except must lie inside cidr and be smaller than it");
         }
