@@ -11,6 +11,9 @@ internal sealed class ManifestSetBuilder(DiagnosticBag diagnostics)
     /// <summary>The label the API server puts on every namespace.</summary>
     public const string NamespaceNameLabel = "kubernetes.io/metadata.name";
 
+    /// <summary>The most pods one workload may expand to (a typo such as replicas: 1000000000 must not exhaust memory).</summary>
+    public const int MaxReplicas = 100_000;
+
     private const string LegacyIsolationAnnotation = "net.beta.kubernetes.io/network-policy";
 
     private readonly List<Loaded<V1Namespace>> _namespaces = [];
@@ -67,6 +70,12 @@ internal sealed class ManifestSetBuilder(DiagnosticBag diagnostics)
         {
             var field = kind == "CronJob" ? "spec.jobTemplate.spec.template" : "spec.template";
             Report(Severity.Error, source, FieldPath.Root.Field("spec"), $"{kind} {meta.Name} has no pod template", $"add {field} with the pod's labels and containers");
+            return;
+        }
+        if (replicas > MaxReplicas)
+        {
+            Report(Severity.Error, source, FieldPath.Root.Field("spec").Field(kind is "Job" or "CronJob" ? "parallelism" : "replicas"),
+                $"{replicas} pods exceed Palisade's limit of {MaxReplicas} pods per workload", $"analyse with at most {MaxReplicas} replicas; identities, not replica counts, decide verdicts");
             return;
         }
         _workloads.Add(new PendingWorkload(kind, meta.NamespaceProperty, meta.Name, template, Math.Max(0, replicas ?? 1), source));
