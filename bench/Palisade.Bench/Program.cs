@@ -1,0 +1,64 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Palisade.Bench.Generation;
+using Palisade.Bench.Scale;
+
+namespace Palisade.Bench;
+
+/// <summary>
+/// Entry point: <c>scale</c> (end-to-end figures per configuration, each in a child process), <c>micro</c>
+/// (BenchmarkDotNet), <c>gen</c> (write a generated cluster to a file), <c>profile</c> (a step-by-step time
+/// breakdown of one configuration, in process).
+/// </summary>
+internal static class Program
+{
+    private const string Usage = """
+        usage: Palisade.Bench scale [--pods 1000,10000,50000] [--policies 100,1000,5000] [--replicas 1,5] [--quick] [--repeat N]
+                                      [--timeout S] [--memory-limit-gb G] [--naive-seconds S] [--markdown FILE]
+               Palisade.Bench micro [BenchmarkDotNet args, e.g. --filter '*']
+               Palisade.Bench gen PODS POLICIES FILE [SEED]
+               Palisade.Bench profile PODS POLICIES [ROUNDS]
+        """;
+
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return args.FirstOrDefault() switch
+            {
+                "scale" => ScaleCommand.Run(args[1..]),
+                "micro" => Micro(args[1..]),
+                "gen" when args.Length >= 4 => Gen(args),
+                "profile" when args.Length >= 3 => ProfileCommand.Run(Int(args[1]), Int(args[2]), args.Length > 3 ? Int(args[3]) : 5),
+                RunOneCommand.Name => RunOneCommand.Run(args[1], Int(args[2]), double.Parse(args[3], CultureInfo.InvariantCulture), Int(args[4])),
+                _ => Fail(Usage),
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            return Fail(ex.Message + "\n" + Usage);
+        }
+    }
+
+    private static int Micro(string[] args)
+    {
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+
+    private static int Gen(string[] args)
+    {
+        var spec = new ClusterSpec(Int(args[1]), Int(args[2]), args.Length > 4 ? Int(args[4]) : 42);
+        File.WriteAllText(args[3], ClusterGenerator.Generate(spec));
+        Console.WriteLine($"wrote {spec} to {args[3]}");
+        return 0;
+    }
+
+    private static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 2;
+    }
+}
