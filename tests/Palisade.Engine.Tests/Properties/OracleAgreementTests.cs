@@ -20,7 +20,7 @@ public class OracleAgreementTests
     public void Engine_agrees_with_the_oracle_on_larger_clusters_with_more_policies()
     {
         var larger = ClusterGen.Create(new ClusterGenOptions(MaxPods: 14, MaxPolicies: 8));
-        larger.Sample(OracleComparison.Check, iter: Iterations / 10, print: OracleComparison.Summary);
+        larger.Sample(OracleComparison.Check, iter: Iterations / 20, print: OracleComparison.Summary);
     }
 
     [Fact]
