@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using Palisade.Engine.Cluster;
 using Palisade.Engine.Identities;
 using Palisade.Engine.Ir;
@@ -61,6 +62,7 @@ public sealed class PolicyEngine
         Map(ClassOf(endpoint), direction)?.IsolatingPolicies ?? [];
 
     /// <summary>The ports on which pods of <paramref name="source"/> may open connections to pods of <paramref name="destination"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PortSet AllowedPorts(EndpointClass source, EndpointClass destination, PortSet? universe = null)
     {
         universe ??= PortSet.Universe;

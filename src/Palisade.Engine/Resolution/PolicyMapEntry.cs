@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Palisade.Engine.Ir;
 using Palisade.Engine.Ports;
 
@@ -16,6 +17,7 @@ internal sealed class PolicyMapEntry(IrPolicy policy, IrRule rule, RulePeerMatch
     public RulePeerMatcher Peer { get; } = peer;
 
     /// <summary>The ports this entry covers for a flow, given the destination pod's class (null when the destination is not a pod).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public PortSet PortsFor(EndpointClass? destination)
     {
         if (namedPorts.Count == 0) return ports;

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using Palisade.Engine.Identities;
 using Palisade.Engine.Ir;
 
@@ -31,6 +32,7 @@ internal sealed class RulePeerMatcher
         _entities = [.. (peers ?? []).OfType<EntityPeer>().Select(e => e.Entity)];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Matches(in PeerRef peer)
     {
         if (_any) return true;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Palisade.Engine.Ir;
 using Palisade.Engine.Ports;
 using Palisade.Engine.Verdicts;
@@ -16,18 +17,24 @@ namespace Palisade.Engine.Resolution;
 /// </summary>
 internal static class SideEvaluator
 {
+    // Optimized on first call, as are the methods it calls per entry: the matrix runs this millions of times in a
+    // short-lived CLI process, where tier-0 code would otherwise dominate (docs/benchmarks.md). Loops are indexed
+    // because foreach over an IReadOnlyList allocates an enumerator each time.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PortSet Allowed(DirectionalPolicy? map, EndpointClass? subject, in PeerRef peer, Direction direction, PortSet universe, SideRecorder? recorder = null)
     {
         if (map is null) return universe;
         var destination = direction == Direction.Ingress ? subject : peer.Class;
         var undecided = universe;
         var allowed = PortSet.Empty;
-        foreach (var tier in map.Tiers)
+        for (var t = 0; t < map.Tiers.Count; t++)
         {
+            var tier = map.Tiers[t];
             var inTier = undecided;
             var passed = PortSet.Empty;
-            foreach (var group in tier.Groups)
+            for (var g = 0; g < tier.Groups.Count; g++)
             {
+                var group = tier.Groups[g];
                 if (inTier.IsEmpty) break;
                 var matched = Match(group, peer, destination, inTier, recorder);
                 if (matched.IsEmpty || group.Action == RuleAction.Log) continue;
@@ -45,11 +52,13 @@ internal static class SideEvaluator
         return allowed.Union(undecided);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static PortSet Match(EntryGroup group, in PeerRef peer, EndpointClass? destination, PortSet inTier, SideRecorder? recorder)
     {
         var matched = PortSet.Empty;
-        foreach (var entry in group.Entries)
+        for (var e = 0; e < group.Entries.Count; e++)
         {
+            var entry = group.Entries[e];
             if (!entry.Peer.Matches(peer)) continue;
             var ports = entry.Rule.Ports is null ? inTier : entry.PortsFor(destination).Intersect(inTier);
             if (ports.IsEmpty) continue;
