@@ -21,7 +21,7 @@ public sealed record Endpoint(
     WorkloadRef? Workload)
 {
     /// <summary><c>namespace/name</c>.</summary>
-    public string Key => $"{Namespace}/{Name}";
+    public string Key { get; } = $"{Namespace}/{Name}";
 
     /// <summary>The address used for ipBlock matching and display (the first of status.podIPs).</summary>
     public IpAddressValue PrimaryAddress => Addresses[0];
