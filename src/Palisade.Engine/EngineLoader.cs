@@ -1,5 +1,7 @@
 using Palisade.Engine.Cluster;
+using Palisade.Engine.Ir;
 using Palisade.Engine.Lowering;
+using Palisade.Policy.Diagnostics;
 using Palisade.Policy.Loading;
 
 namespace Palisade.Engine;
@@ -8,10 +10,25 @@ namespace Palisade.Engine;
 public static class EngineLoader
 {
     /// <summary>Builds the engine for <paramref name="manifests"/>, which should have no errors.</summary>
-    public static PolicyEngine FromManifests(ManifestSet manifests, ClusterOptions? options = null)
+    public static PolicyEngine FromManifests(ManifestSet manifests, ClusterOptions? options = null) =>
+        FromManifests(manifests, options, new EngineInputs()).Engine;
+
+    /// <summary>
+    /// Builds the engine for <paramref name="manifests"/> with outside inputs (security groups, learned DNS names);
+    /// also returns warnings about peers that resolve to nothing, located in the policy that names them.
+    /// </summary>
+    public static (PolicyEngine Engine, IReadOnlyList<Diagnostic> Notes) FromManifests(ManifestSet manifests, ClusterOptions? options, EngineInputs inputs)
     {
         var cluster = ClusterStateBuilder.Build(manifests, options);
-        var policies = manifests.NetworkPolicies.Select(p => NetworkPolicyLowering.Lower(p.Object));
-        return PolicyEngine.Build(cluster, policies);
+        var context = new CiliumLoweringContext
+        {
+            Services = [.. manifests.Services.Select(s => s.Object)],
+            SecurityGroups = inputs.SecurityGroups,
+        };
+        var policies = new List<IrPolicy>();
+        policies.AddRange(manifests.NetworkPolicies.Select(p => NetworkPolicyLowering.Lower(p.Object)));
+        foreach (var p in manifests.CiliumNetworkPolicies) policies.AddRange(CiliumLowering.Lower(p.Object, context, p.Source));
+        foreach (var p in manifests.CiliumClusterwideNetworkPolicies) policies.AddRange(CiliumLowering.Lower(p.Object, context, p.Source));
+        return (PolicyEngine.Build(cluster, policies, inputs.Engine), context.Notes.Items);
     }
 }

@@ -6,6 +6,7 @@ using Palisade.Engine.Ir;
 using Palisade.Engine.Ports;
 using Palisade.Engine.Resolution;
 using Palisade.Engine.Verdicts;
+using Palisade.Policy.Net;
 
 namespace Palisade.Engine;
 
@@ -18,19 +19,28 @@ public sealed class PolicyEngine
 {
     private readonly Dictionary<int, DirectionalPolicy> _ingress = [];
     private readonly Dictionary<int, DirectionalPolicy> _egress = [];
+    private readonly Dictionary<string, DirectionalPolicy> _hostIngress = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DirectionalPolicy> _hostEgress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EndpointClass> _classOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<IpAddressValue, NodeInfo> _nodeByAddress = [];
     private readonly CidrIndex _cidrs;
 
-    private PolicyEngine(ClusterState cluster, IReadOnlyList<IrPolicy> policies)
+    private PolicyEngine(ClusterState cluster, IReadOnlyList<IrPolicy> policies, EngineOptions options)
     {
         Cluster = cluster;
         Policies = policies;
+        Options = options;
         Identities = IdentityTable.Allocate(cluster);
         Selectors = new SelectorCache(Identities);
         _cidrs = new CidrIndex(policies);
+        foreach (var node in cluster.Nodes) _nodeByAddress.TryAdd(node.Address, node);
         BuildPolicyMaps();
+        BuildHostPolicyMaps();
         Classes = BuildClasses();
     }
+
+    /// <summary>What the engine was built with besides cluster and policies (the DNS cache).</summary>
+    public EngineOptions Options { get; }
 
     /// <summary>The cluster state the engine evaluates.</summary>
     public ClusterState Cluster { get; }
@@ -48,7 +58,11 @@ public sealed class PolicyEngine
     public IReadOnlyList<EndpointClass> Classes { get; }
 
     /// <summary>Builds an engine.</summary>
-    public static PolicyEngine Build(ClusterState cluster, IEnumerable<IrPolicy> policies) => new(cluster, [.. policies]);
+    public static PolicyEngine Build(ClusterState cluster, IEnumerable<IrPolicy> policies, EngineOptions? options = null) =>
+        new(cluster, [.. policies], options ?? new EngineOptions());
+
+    /// <summary>The node owning <paramref name="address"/>, or null.</summary>
+    public NodeInfo? NodeAt(IpAddressValue address) => _nodeByAddress.GetValueOrDefault(address);
 
     /// <summary>The class of an endpoint of the cluster.</summary>
     public EndpointClass ClassOf(Endpoint endpoint) => _classOf[endpoint.Key];
@@ -76,17 +90,34 @@ public sealed class PolicyEngine
     {
         var src = flow.Source is null ? null : ClassOf(flow.Source);
         var dst = flow.Destination is null ? null : ClassOf(flow.Destination);
-        var egress = Side(src, flow.SourceName, Peer(dst, flow.DestinationAddress), Direction.Egress, flow);
-        var ingress = Side(dst, flow.DestinationName, Peer(src, flow.SourceAddress), Direction.Ingress, flow);
+        var srcNode = flow.Source is null ? NodeAt(flow.SourceAddress) : null;
+        var dstNode = flow.Destination is null ? NodeAt(flow.DestinationAddress) : null;
+        var srcHost = srcNode?.Name ?? flow.Source?.NodeName;
+        var dstHost = dstNode?.Name ?? flow.Destination?.NodeName;
+        var egressPeer = Peer(dst, dstNode, flow.DestinationAddress, srcHost);
+        var ingressPeer = Peer(src, srcNode, flow.SourceAddress, dstHost);
+        var egress = srcNode is not null
+            ? Side(null, _hostEgress.GetValueOrDefault(srcNode.Name), $"node/{srcNode.Name}", egressPeer, Direction.Egress, flow)
+            : Side(src, src is null ? null : Map(src, Direction.Egress), flow.SourceName, egressPeer, Direction.Egress, flow);
+        var ingress = dstNode is not null
+            ? Side(null, _hostIngress.GetValueOrDefault(dstNode.Name), $"node/{dstNode.Name}", ingressPeer, Direction.Ingress, flow)
+            : Side(dst, dst is null ? null : Map(dst, Direction.Ingress), flow.DestinationName, ingressPeer, Direction.Ingress, flow);
         return new Verdict(flow, egress, ingress);
     }
 
-    private static PeerRef Peer(EndpointClass? c, Policy.Net.IpAddressValue address) => c is null ? PeerRef.External(address) : PeerRef.Of(c);
+    /// <summary>
+    /// The other side as a rule sees it. A node's address is the local host when the subject runs on that node (or its
+    /// node is not known), and a remote node otherwise.
+    /// </summary>
+    private static PeerRef Peer(EndpointClass? c, NodeInfo? node, IpAddressValue address, string? subjectNode) =>
+        c is not null ? PeerRef.Of(c)
+        : node is not null ? PeerRef.OfNode(node, local: subjectNode is null || subjectNode == node.Name)
+        : PeerRef.External(address);
 
-    private SideVerdict Side(EndpointClass? subject, string name, PeerRef peer, Direction direction, FlowQuery flow)
+    private static SideVerdict Side(EndpointClass? subject, DirectionalPolicy? map, string name, PeerRef peer, Direction direction, FlowQuery flow)
     {
-        if (subject?.Identity is null) return new SideVerdict(direction, name, true, SideReason.NotEvaluated, [], []);
-        var map = Map(subject, direction);
+        var isNode = name.StartsWith("node/", StringComparison.Ordinal);
+        if (!isNode && subject?.Identity is null) return new SideVerdict(direction, name, true, SideReason.NotEvaluated, [], []);
         if (map is null) return new SideVerdict(direction, name, true, SideReason.NotIsolated, [], []);
         var recorder = new SideRecorder();
         var allowed = !SideEvaluator.Allowed(map, subject, peer, direction, PortSet.Single(flow.Protocol, flow.Port), recorder).IsEmpty;
@@ -106,7 +137,7 @@ public sealed class PolicyEngine
     private void BuildPolicyMaps()
     {
         var perIdentity = new Dictionary<(int, Direction), (List<IrPolicy> Selecting, List<PolicyMapEntry> Entries)>();
-        foreach (var policy in Policies)
+        foreach (var policy in Policies.Where(p => p.Nodes is null))
         {
             var entries = policy.Rules.Select(r => Entry(policy, r)).ToList();
             foreach (var id in Selectors.Get(policy.Subject).Ids())
@@ -127,9 +158,27 @@ public sealed class PolicyEngine
         }
     }
 
+    /// <summary>Host policies (Cilium nodeSelector): one map per node and direction, built like an identity's.</summary>
+    private void BuildHostPolicyMaps()
+    {
+        var hostPolicies = Policies.Where(p => p.Nodes is not null).ToList();
+        if (hostPolicies.Count == 0) return;
+        foreach (var node in Cluster.Nodes)
+        {
+            var selecting = hostPolicies.Where(p => p.Nodes!.Matches(node.Labels)).ToList();
+            foreach (var direction in (Direction[])[Direction.Ingress, Direction.Egress])
+            {
+                var policies = selecting.Where(p => p.Isolates(direction) || p.Rules.Any(r => r.Direction == direction)).ToList();
+                if (policies.Count == 0) continue;
+                var entries = policies.SelectMany(p => p.Rules.Where(r => r.Direction == direction).Select(r => Entry(p, r))).ToList();
+                (direction == Direction.Ingress ? _hostIngress : _hostEgress)[node.Name] = DirectionalPolicy.Build(policies, entries, direction);
+            }
+        }
+    }
+
     private PolicyMapEntry Entry(IrPolicy policy, IrRule rule)
     {
-        var peer = new RulePeerMatcher(rule.Peers, Selectors, _cidrs, Identities.All.Count);
+        var peer = new RulePeerMatcher(rule.Peers, Selectors, _cidrs, Identities.All.Count, Options.AddressesOf);
         var numeric = rule.Ports is null
             ? PortSet.Universe
             : PortSet.Of(rule.Ports.Where(p => p.Name is null).SelectMany(p => p.Protocols.Select(proto => new PortRange(proto, p.From, p.To))));
@@ -143,7 +192,7 @@ public sealed class PolicyEngine
         foreach (var endpoint in Cluster.Endpoints)
         {
             var identity = Identities.Of(endpoint);
-            var bits = CidrBits(endpoint, identity is not null);
+            var bits = CidrBits(endpoint);
             var key = $"{identity?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "host"}|{string.Join(",", endpoint.Ports.Select(p => p.ToString()).Order(StringComparer.Ordinal))}|{BitsKey(bits)}";
             if (!byKey.TryGetValue(key, out var c))
             {
@@ -157,13 +206,13 @@ public sealed class PolicyEngine
         return classes;
     }
 
-    private BitArray CidrBits(Endpoint endpoint, bool managed)
+    private BitArray CidrBits(Endpoint endpoint)
     {
         var bits = new BitArray(_cidrs.Peers.Count);
         for (var i = 0; i < _cidrs.Peers.Count; i++)
         {
             var peer = _cidrs.Peers[i];
-            bits[i] = (peer.MatchesClusterEndpoints || !managed) && peer.Contains(endpoint.PrimaryAddress);
+            bits[i] = peer.MatchesClusterEndpoints && peer.Contains(endpoint.PrimaryAddress);
         }
         return bits;
     }

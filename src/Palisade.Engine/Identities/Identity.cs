@@ -13,11 +13,24 @@ public sealed record Identity(int Id, string Namespace, LabelSet PodLabels, Labe
 
     /// <summary>The identity's labels as Cilium shows them (k8s: source prefix, namespace and service account labels).</summary>
     public IEnumerable<string> CiliumLabels =>
-        PodLabels.Select(kv => $"k8s:{kv.Key}={kv.Value}")
-            .Append($"k8s:io.cilium.k8s.policy.serviceaccount={ServiceAccount}")
-            .Concat(NamespaceLabels.Select(kv => $"k8s:io.cilium.k8s.namespace.labels.{kv.Key}={kv.Value}"))
-            .Append($"k8s:io.kubernetes.pod.namespace={Namespace}")
-            .Order(StringComparer.Ordinal);
+        CiliumSourceLabels(Namespace, PodLabels, NamespaceLabels, ServiceAccount).Select(kv => $"k8s:{kv.Key}={kv.Value}").Order(StringComparer.Ordinal);
+
+    private static IEnumerable<KeyValuePair<string, string>> CiliumSourceLabels(string ns, LabelSet pod, LabelSet namespaceLabels, string serviceAccount) =>
+        pod.Append(KeyValuePair.Create("io.cilium.k8s.policy.serviceaccount", serviceAccount))
+            .Append(KeyValuePair.Create("io.cilium.k8s.policy.cluster", ClusterName))
+            .Concat(namespaceLabels.Select(kv => KeyValuePair.Create("io.cilium.k8s.namespace.labels." + kv.Key, kv.Value)))
+            .Append(KeyValuePair.Create("io.kubernetes.pod.namespace", ns));
+
+    /// <summary>
+    /// The labels Cilium selectors match against, keyed with their source as Palisade compiles Cilium selector keys:
+    /// every label appears as <c>k8s:KEY</c> and as <c>any:KEY</c> (a key written without a source means any source).
+    /// Besides the pod's labels: the namespace, the namespace's labels, the service account and the cluster name.
+    /// </summary>
+    public LabelSet CiliumSelectorLabels { get; } = new(CiliumSourceLabels(Namespace, PodLabels, NamespaceLabels, ServiceAccount)
+        .SelectMany(kv => new[] { KeyValuePair.Create("k8s:" + kv.Key, kv.Value), KeyValuePair.Create("any:" + kv.Key, kv.Value) }));
+
+    /// <summary>The cluster name Cilium puts on every identity (<c>io.cilium.k8s.policy.cluster</c>).</summary>
+    public const string ClusterName = "default";
 
     /// <summary>The canonical key identities are allocated by.</summary>
     public static string KeyOf(string ns, LabelSet podLabels, string serviceAccount) => $"{ns}|{serviceAccount}|{podLabels.Key}";

@@ -22,5 +22,8 @@ public sealed record CidrPeer(Cidr Cidr, IReadOnlyList<Cidr> Except, bool Matche
 /// <summary>A reserved identity (Cilium entities: host, world, remote-node, ...).</summary>
 public sealed record EntityPeer(ReservedIdentity Entity) : IrPeer;
 
+/// <summary>Nodes (their host or remote-node identity) whose labels match (Cilium fromNodes/toNodes).</summary>
+public sealed record NodesPeer(Labels.LabelSelector Nodes) : IrPeer;
+
 /// <summary>Addresses learned for DNS names matching a pattern (Cilium toFQDNs).</summary>
 public sealed record FqdnPeer(string Pattern) : IrPeer;

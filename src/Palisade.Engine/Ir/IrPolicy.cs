@@ -18,6 +18,12 @@ public sealed record IrPolicy(
     IReadOnlyList<IrRule> Rules,
     bool Audit = false)
 {
+    /// <summary>
+    /// For a host policy (Cilium nodeSelector), the nodes it applies to; <see cref="Subject"/> then selects no pod.
+    /// Null for policies that apply to pods.
+    /// </summary>
+    public Labels.LabelSelector? Nodes { get; init; }
+
     /// <summary>The tier Kubernetes NetworkPolicy and Cilium allows live in, with Calico's order.</summary>
     public const string DefaultTier = "default";
 

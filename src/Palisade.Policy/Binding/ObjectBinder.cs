@@ -144,7 +144,8 @@ public static class ObjectBinder
     {
         var name = key.Value;
         var suggestion = Suggest.Closest(name, known);
-        var hint = suggestion is not null ? $"did you mean \"{suggestion}\"?" : "remove it or move it to where it belongs; the API server rejects unknown fields";
+        var specific = context.UnknownFieldHint?.Invoke(path);
+        var hint = specific is not null ? specific : suggestion is not null ? $"did you mean \"{suggestion}\"?" : "remove it or move it to where it belongs; the API server rejects unknown fields";
         var message = context.UnknownFieldSeverity == Severity.Error ? $"unknown field \"{name}\"" : $"unknown field \"{name}\" is ignored";
         context.Report(context.UnknownFieldSeverity, key, path, message, hint);
     }

@@ -6,7 +6,7 @@ namespace Palisade.Policy.Cilium;
 /// The L3 peer fields shared by the four rule kinds, viewed uniformly for validation. <see cref="Prefix"/> is
 /// <c>from</c> or <c>to</c>, giving the YAML field names.
 /// </summary>
-internal sealed record PeerFields(
+public sealed record PeerFields(
     string Prefix,
     IReadOnlyList<V1LabelSelector?>? Endpoints,
     IReadOnlyList<object?>? Requires,
@@ -18,13 +18,17 @@ internal sealed record PeerFields(
     IReadOnlyList<CiliumService?>? Services = null,
     IReadOnlyList<FqdnSelector?>? Fqdns = null)
 {
+    /// <summary>The peers of an ingress allow rule.</summary>
     public static PeerFields Of(IngressRule r) => new("from", r.FromEndpoints, r.FromRequires, r.FromCidr, r.FromCidrSet, r.FromEntities, r.FromGroups, r.FromNodes);
 
+    /// <summary>The peers of an ingress deny rule.</summary>
     public static PeerFields Of(IngressDenyRule r) => new("from", r.FromEndpoints, r.FromRequires, r.FromCidr, r.FromCidrSet, r.FromEntities, r.FromGroups, r.FromNodes);
 
+    /// <summary>The peers of an egress allow rule.</summary>
     public static PeerFields Of(EgressRule r) =>
         new("to", r.ToEndpoints, r.ToRequires, r.ToCidr, r.ToCidrSet, r.ToEntities, r.ToGroups, r.ToNodes, r.ToServices, r.ToFqdns);
 
+    /// <summary>The peers of an egress deny rule.</summary>
     public static PeerFields Of(EgressDenyRule r) =>
         new("to", r.ToEndpoints, r.ToRequires, r.ToCidr, r.ToCidrSet, r.ToEntities, r.ToGroups, r.ToNodes, r.ToServices);
 

@@ -12,4 +12,11 @@ internal sealed record KindEntry(
     Type Model,
     Severity UnknownFields,
     string? Deprecation,
-    Action<object, SourceRef, ManifestSetBuilder> Add);
+    Action<object, SourceRef, ManifestSetBuilder> Add)
+{
+    /// <summary>A kind-specific hint for unknown fields, or null.</summary>
+    public Func<Palisade.Policy.Yaml.FieldPath, string?>? UnknownFieldHint { get; init; }
+
+    /// <summary>True for cluster-scoped kinds (no metadata.namespace).</summary>
+    public bool ClusterScoped => Kind is "Namespace" or "Node" or "CiliumClusterwideNetworkPolicy";
+}

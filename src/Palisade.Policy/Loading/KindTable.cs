@@ -1,4 +1,5 @@
 using k8s.Models;
+using Palisade.Policy.Cilium;
 using Palisade.Policy.Diagnostics;
 
 namespace Palisade.Policy.Loading;
@@ -29,6 +30,14 @@ internal static class KindTable
         Entry<V1NetworkPolicy>("networking.k8s.io/v1", "NetworkPolicy", Severity.Error, (o, s, b) => b.AddNetworkPolicy(o, s)),
         Entry<V1NetworkPolicy>("extensions/v1beta1", "NetworkPolicy", Severity.Error, (o, s, b) => b.AddNetworkPolicy(o, s),
             "extensions/v1beta1 NetworkPolicy was removed from Kubernetes in 1.16; loaded as networking.k8s.io/v1, update the manifest"),
+        Entry<CiliumNetworkPolicy>("cilium.io/v2", "CiliumNetworkPolicy", Severity.Error, (o, s, b) => b.AddCiliumPolicy(o, s)) with
+        {
+            UnknownFieldHint = CiliumPolicyValidator.UnknownFieldHint,
+        },
+        Entry<CiliumClusterwideNetworkPolicy>("cilium.io/v2", "CiliumClusterwideNetworkPolicy", Severity.Error, (o, s, b) => b.AddCiliumPolicy(o, s)) with
+        {
+            UnknownFieldHint = CiliumPolicyValidator.UnknownFieldHint,
+        },
     ];
 
     private static readonly Dictionary<(string, string), KindEntry> ByKey = Entries.ToDictionary(e => (e.ApiVersion, e.Kind));

@@ -63,7 +63,7 @@ public static class ManifestLoader
             return;
         }
         if (entry.Deprecation is not null) builder.Report(Severity.Warning, source, FieldPath.Root.Field("apiVersion"), entry.Deprecation, null);
-        var context = new BindContext(source.Document, builder.Diagnostics, entry.UnknownFields);
+        var context = new BindContext(source.Document, builder.Diagnostics, entry.UnknownFields) { UnknownFieldHint = entry.UnknownFieldHint };
         var bound = ObjectBinder.Bind(entry.Model, mapping, source.Path, context);
         if (bound is null || !CheckMetadata(bound, entry, source, builder)) return;
         // Added (and so validated) even after binding errors, so that every problem is reported at once; a set with
@@ -94,7 +94,7 @@ public static class ManifestLoader
         }
         var nameProblem = entry.Kind is "Namespace" ? KubernetesNames.CheckDnsLabel(meta.Name) : KubernetesNames.CheckDnsSubdomain(meta.Name);
         if (nameProblem is not null) builder.Report(Severity.Error, source, namePath, $"invalid name \"{meta.Name}\": {nameProblem}", null);
-        if (entry.Kind is not ("Namespace" or "Node"))
+        if (!entry.ClusterScoped)
         {
             meta.NamespaceProperty ??= "default";
             if (KubernetesNames.CheckDnsLabel(meta.NamespaceProperty) is { } nsProblem)

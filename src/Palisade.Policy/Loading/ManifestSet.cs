@@ -24,6 +24,12 @@ public sealed class ManifestSet
     /// <summary>Kubernetes NetworkPolicies.</summary>
     public required IReadOnlyList<Loaded<V1NetworkPolicy>> NetworkPolicies { get; init; }
 
+    /// <summary>CiliumNetworkPolicies (namespaced).</summary>
+    public IReadOnlyList<Loaded<Cilium.CiliumNetworkPolicy>> CiliumNetworkPolicies { get; init; } = [];
+
+    /// <summary>CiliumClusterwideNetworkPolicies.</summary>
+    public IReadOnlyList<Loaded<Cilium.CiliumClusterwideNetworkPolicy>> CiliumClusterwideNetworkPolicies { get; init; } = [];
+
     /// <summary>Errors, warnings and notices, in input order.</summary>
     public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
 

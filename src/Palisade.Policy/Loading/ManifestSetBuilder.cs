@@ -22,6 +22,8 @@ internal sealed class ManifestSetBuilder(DiagnosticBag diagnostics)
     private readonly List<Loaded<V1Node>> _nodes = [];
     private readonly List<Loaded<V1NetworkPolicy>> _policies = [];
     private readonly List<PendingWorkload> _workloads = [];
+    private readonly List<Loaded<Cilium.CiliumNetworkPolicy>> _cnps = [];
+    private readonly List<Loaded<Cilium.CiliumClusterwideNetworkPolicy>> _ccnps = [];
 
     public DiagnosticBag Diagnostics => diagnostics;
 
@@ -51,6 +53,17 @@ internal sealed class ManifestSetBuilder(DiagnosticBag diagnostics)
             if (!BindingFailedAt(source, d.Path)) Report(d.Severity, source, d.Path, d.Message, d.Hint);
         }
         _policies.Add(new(policy, source));
+    }
+
+    /// <summary>Validates and collects a CiliumNetworkPolicy or CiliumClusterwideNetworkPolicy.</summary>
+    public void AddCiliumPolicy(object policy, SourceRef source)
+    {
+        foreach (var d in Cilium.CiliumPolicyValidator.Validate(policy))
+        {
+            if (!BindingFailedAt(source, d.Path)) Report(d.Severity, source, d.Path, d.Message, d.Hint);
+        }
+        if (policy is Cilium.CiliumNetworkPolicy cnp) _cnps.Add(new(cnp, source));
+        else _ccnps.Add(new((Cilium.CiliumClusterwideNetworkPolicy)policy, source));
     }
 
     /// <summary>
@@ -95,6 +108,8 @@ internal sealed class ManifestSetBuilder(DiagnosticBag diagnostics)
             Services = Deduplicate(_services, s => ("Service", s.Object.Metadata.NamespaceProperty, s.Object.Metadata.Name), s => s.Source),
             Nodes = Deduplicate(_nodes, n => ("Node", "", n.Object.Metadata.Name), n => n.Source),
             NetworkPolicies = Deduplicate(_policies, p => ("NetworkPolicy", p.Object.Metadata.NamespaceProperty, p.Object.Metadata.Name), p => p.Source),
+            CiliumNetworkPolicies = Deduplicate(_cnps, p => ("CiliumNetworkPolicy", p.Object.Metadata!.NamespaceProperty, p.Object.Metadata.Name), p => p.Source),
+            CiliumClusterwideNetworkPolicies = Deduplicate(_ccnps, p => ("CiliumClusterwideNetworkPolicy", "", p.Object.Metadata!.Name), p => p.Source),
             Diagnostics = diagnostics.Items,
         };
     }
@@ -105,7 +120,8 @@ internal sealed class ManifestSetBuilder(DiagnosticBag diagnostics)
         var names = declared.Select(n => n.Object.Metadata.Name).ToHashSet(StringComparer.Ordinal);
         var referenced = _pods.Select(p => (p.Namespace, p.Source))
             .Concat(_services.Select(s => (s.Object.Metadata.NamespaceProperty, s.Source)))
-            .Concat(_policies.Select(p => (p.Object.Metadata.NamespaceProperty, p.Source)));
+            .Concat(_policies.Select(p => (p.Object.Metadata.NamespaceProperty, p.Source)))
+            .Concat(_cnps.Select(p => (p.Object.Metadata!.NamespaceProperty, p.Source)));
         foreach (var (ns, source) in referenced)
         {
             if (!names.Add(ns)) continue;

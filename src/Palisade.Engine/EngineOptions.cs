@@ -1,0 +1,14 @@
+using Palisade.Engine.Ir;
+using Palisade.Policy.Net;
+
+namespace Palisade.Engine;
+
+/// <summary>Inputs of the engine besides the cluster state and the policies.</summary>
+public sealed record EngineOptions
+{
+    /// <summary>
+    /// Resolves a toFQDNs peer to the addresses learned for the names it matches (from the DNS proxy, or a
+    /// <c>--dns-cache</c> file for analysis). Null: no name has been learned, so toFQDNs peers match nothing.
+    /// </summary>
+    public Func<FqdnPeer, IEnumerable<IpAddressValue>>? AddressesOf { get; init; }
+}

@@ -1,0 +1,29 @@
+using k8s.Models;
+using Palisade.Policy.Diagnostics;
+using Palisade.Policy.Loading;
+using Palisade.Policy.Net;
+using Palisade.Policy.Yaml;
+
+namespace Palisade.Engine.Lowering;
+
+/// <summary>
+/// What lowering a Cilium policy needs from outside the policy: the Services (for toServices), a security-group
+/// resolver (for fromGroups/toGroups), and where to report what cannot be resolved.
+/// </summary>
+public sealed class CiliumLoweringContext
+{
+    /// <summary>The cluster's Services.</summary>
+    public IReadOnlyList<V1Service> Services { get; init; } = [];
+
+    /// <summary>Resolves AWS security group ids and names to member prefixes, and lists those it does not know. Null: no inventory.</summary>
+    public Func<IEnumerable<string>, IEnumerable<string>, (IReadOnlyList<Cidr> Members, IReadOnlyList<string> Unknown)>? SecurityGroups { get; init; }
+
+    /// <summary>Warnings about peers that resolve to nothing (unknown service or security group).</summary>
+    public DiagnosticBag Notes { get; } = new();
+
+    internal void Warn(SourceRef? source, FieldPath path, string message, string? hint)
+    {
+        if (source is null) return;
+        Notes.Add(new Diagnostic(Severity.Warning, source.Locate(path), source.Resolve(path).ToString(), message, hint));
+    }
+}
