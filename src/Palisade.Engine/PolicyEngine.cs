@@ -128,7 +128,10 @@ public sealed class PolicyEngine
             _ => recorder.DefaultDenyTier is not null ? SideReason.DefaultDeny : SideReason.NotIsolated,
         };
         var isolatedBy = recorder.DefaultDenyTier?.IsolatedBy ?? [.. map.IsolatingPolicies];
-        return new SideVerdict(direction, name, allowed, reason, recorder.Hits, isolatedBy);
+        return new SideVerdict(direction, name, allowed, reason, recorder.Hits, isolatedBy)
+        {
+            L7 = allowed && reason == SideReason.AllowedByRule ? L7Verdict.Decide(recorder.Hits, flow) : null,
+        };
     }
 
     private DirectionalPolicy? Map(EndpointClass c, Direction direction) =>

@@ -25,7 +25,7 @@ internal static class AnalyzeCommand
         command.SetAction(result =>
         {
             var probeSpecs = (result.GetValue(probes) ?? []).Select(ProbeSpec.Parse).ToList();
-            var engine = ModelLoader.LoadEngine(result.GetValue(common.Files)!, common.ClusterOptions(result), context);
+            var engine = ModelLoader.LoadEngine(result.GetValue(common.Files)!, common, result, context);
             if (engine is null) return ExitCodes.InvalidInput;
             var view = new AnalysisView(engine, Compute(engine, context), probeSpecs, result.GetValue(by) == "workload");
             switch (result.GetValue(output))

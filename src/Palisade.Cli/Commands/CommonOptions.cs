@@ -28,6 +28,16 @@ internal sealed class CommonOptions
         DefaultValueFactory = _ => "exempt",
     };
 
+    public Option<string[]> DnsCache { get; } = new("--dns-cache")
+    {
+        Description = "DNS names learned so far (name address [ttl=S] per line, or `cilium fqdn cache list -o json`); toFQDNs peers resolve through them. Repeatable.",
+    };
+
+    public Option<string[]> SecurityGroups { get; } = new("--sg-inventory")
+    {
+        Description = "AWS security groups and their member addresses (`aws ec2 describe-network-interfaces` JSON or docs/inventory.md format) for toGroups/fromGroups. Repeatable.",
+    };
+
     public CommonOptions()
     {
         HostNetwork.AcceptOnlyFromAmong("exempt", "enforced");
@@ -47,6 +57,8 @@ internal sealed class CommonOptions
         if (!clusterOptions) return;
         command.Options.Add(PodCidr);
         command.Options.Add(HostNetwork);
+        command.Options.Add(DnsCache);
+        command.Options.Add(SecurityGroups);
     }
 
     public ClusterOptions ClusterOptions(ParseResult result)

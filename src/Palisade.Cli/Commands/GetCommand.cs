@@ -26,7 +26,7 @@ internal static class GetCommand
         command.Options.Add(output);
         command.SetAction(result =>
         {
-            var engine = ModelLoader.LoadEngine(result.GetValue(common.Files)!, common.ClusterOptions(result), context);
+            var engine = ModelLoader.LoadEngine(result.GetValue(common.Files)!, common, result, context);
             if (engine is null) return ExitCodes.InvalidInput;
             var podsById = engine.Cluster.Endpoints.ToLookup(e => engine.Identities.Of(e)?.Id, e => e.Key);
             var rows = engine.Identities.All.Select(i => new { id = i.Id, labels = i.CiliumLabels.ToList(), pods = podsById[i.Id].ToList() }).ToList();

@@ -17,7 +17,7 @@ internal static class ValidateCommand
             var set = ModelLoader.LoadManifests(result.GetValue(common.Files)!, context);
             DiagnosticPrinter.Summary(set.Diagnostics, set.HasErrors ? context.Error : context.Out);
             if (set.HasErrors) return ExitCodes.InvalidInput;
-            context.Out.WriteLine($"valid: {Plural.Count(set.NetworkPolicies.Count, "network policy", "network policies")}, {Plural.Count(set.Pods.Count, "pod")}, {Plural.Count(set.Namespaces.Count, "namespace")}, {Plural.Count(set.Services.Count, "service")}");
+            context.Out.WriteLine($"valid: {Plural.Count(set.NetworkPolicies.Count, "network policy", "network policies")}, {Plural.Count(set.CiliumNetworkPolicies.Count + set.CiliumClusterwideNetworkPolicies.Count, "Cilium policy", "Cilium policies")}, {Plural.Count(set.Pods.Count, "pod")}, {Plural.Count(set.Namespaces.Count, "namespace")}, {Plural.Count(set.Services.Count, "service")}");
             return ExitCodes.Ok;
         });
         return command;

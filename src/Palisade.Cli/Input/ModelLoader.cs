@@ -1,5 +1,6 @@
+using System.CommandLine;
+using Palisade.Cli.Commands;
 using Palisade.Engine;
-using Palisade.Engine.Cluster;
 using Palisade.Policy.Diagnostics;
 using Palisade.Policy.Loading;
 
@@ -19,14 +20,19 @@ internal static class ModelLoader
         return set;
     }
 
-    public static PolicyEngine? LoadEngine(IReadOnlyList<string> paths, ClusterOptions options, CliContext context)
+    /// <summary>Loads the manifests and the outside inputs the options name, and builds the engine; null when the input has errors.</summary>
+    public static PolicyEngine? LoadEngine(IReadOnlyList<string> paths, CommonOptions common, ParseResult result, CliContext context)
     {
+        var options = common.ClusterOptions(result);
+        var inputs = OutsideInputs.Load(result.GetValue(common.DnsCache) ?? [], result.GetValue(common.SecurityGroups) ?? [], context);
         var set = LoadManifests(paths, context);
         if (set.HasErrors)
         {
             DiagnosticPrinter.Summary(set.Diagnostics, context.Error);
             return null;
         }
-        return EngineLoader.FromManifests(set, options);
+        var (engine, notes) = EngineLoader.FromManifests(set, options, inputs);
+        DiagnosticPrinter.Print(notes, context.Error);
+        return engine;
     }
 }

@@ -16,11 +16,21 @@ internal static class TraceRenderer
         var table = new Table().Border(TableBorder.Rounded).AddColumns("side", "endpoint", "decision", "why");
         foreach (var side in (SideVerdict[])[verdict.Egress, verdict.Ingress])
         {
-            var decision = side.Reason == SideReason.NotEvaluated ? "-" : side.Allowed ? "allow" : "deny";
-            table.AddRow(Markup.Escape(side.Direction.ToString().ToLowerInvariant()), Markup.Escape(side.Endpoint), decision, Markup.Escape(side.Explain()));
+            table.AddRow(Markup.Escape(side.Direction.ToString().ToLowerInvariant()), Markup.Escape(side.Endpoint), Decision(side),
+                Markup.Escape(string.Join("\n", side.ExplainLines())));
         }
         console.Write(table);
     }
+
+    private static string Decision(SideVerdict side) => side switch
+    {
+        { Reason: SideReason.NotEvaluated } => "-",
+        { Allowed: false } => "deny",
+        { L7.RequestAllowed: false } => $"deny ({side.L7.Protocol})",
+        { L7.RequestAllowed: true } => $"allow ({side.L7.Protocol})",
+        { L7: not null } => $"redirect ({side.L7.Protocol})",
+        _ => "allow",
+    };
 
     public static void Json(Verdict verdict, TextWriter writer)
     {
@@ -35,6 +45,8 @@ internal static class TraceRenderer
                 destinationIp = flow.DestinationAddress.ToString(),
                 protocol = ProtocolNames.Name(flow.Protocol),
                 port = flow.Port,
+                http = flow.Http?.ToString(),
+                dns = flow.Dns?.Name,
             },
             verdict = verdict.Allowed ? "ALLOWED" : "DENIED",
             allowed = verdict.Allowed,
@@ -60,8 +72,20 @@ internal static class TraceRenderer
             direction = h.Direction.ToString(),
             rule = h.Rule,
             ruleIndex = h.RuleIndex,
+            log = h.Log,
+            l7 = h.L7?.ToString(),
         }),
         isolatedBy = side.IsolatedBy.Select(PolicyJson),
+        l7 = side.L7 is not { } l7 ? null : new
+        {
+            protocol = l7.Protocol,
+            redirected = true,
+            allowsEveryRequest = l7.AllowsEverything,
+            request = l7.Request,
+            requestAllowed = l7.RequestAllowed,
+            matchedBy = l7.MatchedBy?.ToString(),
+            explanation = l7.Explain(),
+        },
     };
 
     private static object PolicyJson(PolicyRef p) => new { kind = p.Kind, @namespace = p.Namespace, name = p.Name };

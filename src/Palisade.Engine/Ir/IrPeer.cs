@@ -26,4 +26,8 @@ public sealed record EntityPeer(ReservedIdentity Entity) : IrPeer;
 public sealed record NodesPeer(Labels.LabelSelector Nodes) : IrPeer;
 
 /// <summary>Addresses learned for DNS names matching a pattern (Cilium toFQDNs).</summary>
-public sealed record FqdnPeer(string Pattern) : IrPeer;
+public sealed record FqdnPeer(L7.DnsNamePattern Pattern) : IrPeer
+{
+    /// <inheritdoc/>
+    public override string ToString() => Pattern.ToString();
+}

@@ -1,6 +1,7 @@
 using k8s.Models;
 using Palisade.Engine.Identities;
 using Palisade.Engine.Ir;
+using Palisade.Engine.L7;
 using Palisade.Engine.Labels;
 using Palisade.Engine.Ports;
 using Palisade.Policy.Cilium;
@@ -147,8 +148,7 @@ public static class CiliumLowering
         foreach (var selector in fields.Nodes ?? []) peers.Add(new NodesPeer(CiliumSelectors.Nodes(selector)));
         foreach (var fqdn in fields.Fqdns ?? [])
         {
-            if (fqdn?.MatchName is { } n) peers.Add(new FqdnPeer(n));
-            else if (fqdn?.MatchPattern is { } p) peers.Add(new FqdnPeer(p));
+            if (fqdn is not null) peers.Add(new FqdnPeer(DnsNamePattern.FromSelector(fqdn)));
         }
         for (var i = 0; i < (fields.Services?.Count ?? 0); i++)
         {
@@ -210,11 +210,6 @@ public static class CiliumLowering
     {
         var ids = (aws.SecurityGroupsIds ?? []).OfType<string>().ToList();
         var names = (aws.SecurityGroupsNames ?? []).OfType<string>().ToList();
-        if (aws.Labels is { Count: > 0 })
-        {
-            scope.Context.Warn(scope.Source, field.Field("labels"), "ENI labels cannot be resolved offline: this part of the peer matches nothing",
-                "name the security groups with securityGroupsIds or securityGroupsNames");
-        }
         if (ids.Count + names.Count == 0) yield break;
         if (scope.Context.SecurityGroups is not { } resolve)
         {
@@ -260,7 +255,7 @@ public static class CiliumLowering
     };
 
     private static List<PortGroup>? Ports(IReadOnlyList<PortRule?>? toPorts) =>
-        toPorts is null ? null : [.. toPorts.OfType<PortRule>().Select(p => new PortGroup(PortList(p.Ports), null))];
+        toPorts is null ? null : [.. toPorts.OfType<PortRule>().Select(p => new PortGroup(PortList(p.Ports), L7Lowering.Lower(p.Rules)))];
 
     private static List<PortGroup>? DenyPorts(IReadOnlyList<PortDenyRule?>? toPorts) =>
         toPorts is null ? null : [.. toPorts.OfType<PortDenyRule>().Select(p => new PortGroup(PortList(p.Ports), null))];

@@ -21,7 +21,7 @@ internal sealed class SideRecorder
 
     public void Hit(EntryGroup group, PolicyMapEntry entry)
     {
-        var hit = new RuleHit(entry.Policy.Ref, entry.Policy.Tier, entry.Rule.Action, entry.Rule.Direction, entry.Rule.Index, entry.Rule.Label, entry.Rule.Log);
+        var hit = new RuleHit(entry.Policy.Ref, entry.Policy.Tier, entry.Rule.Action, entry.Rule.Direction, entry.Rule.Index, entry.Rule.Label, entry.Rule.Log, entry.Rule.L7);
         if (group.Action == RuleAction.Log) Logged.Add(hit);
         else if (Decision is null) _pending.Add(hit);
     }

@@ -3,7 +3,7 @@ using Palisade.Engine.Ir;
 namespace Palisade.Engine.Verdicts;
 
 /// <summary>A rule that matched a flow, in the shape of Calico's policy hits.</summary>
-public sealed record RuleHit(PolicyRef Policy, string Tier, RuleAction Action, Direction Direction, int RuleIndex, string Rule, string? Log)
+public sealed record RuleHit(PolicyRef Policy, string Tier, RuleAction Action, Direction Direction, int RuleIndex, string Rule, string? Log, IrL7Rules? L7 = null)
 {
     /// <inheritdoc/>
     public override string ToString() => $"{Policy} {Rule}";

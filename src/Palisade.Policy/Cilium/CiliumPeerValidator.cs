@@ -20,11 +20,30 @@ internal static class CiliumPeerValidator
         problems.Each(peers.Entities, path.Field(peers.Prefix + "Entities"), Entity);
         problems.Each(peers.Services, path.Field("toServices"), Service);
         problems.Each(peers.Fqdns, path.Field("toFQDNs"), FqdnValidator.Validate);
-        if (peers.Groups is { Count: > 0 })
+        problems.Each(peers.Groups, path.Field(peers.Prefix + "Groups"), Group);
+    }
+
+    /// <summary>
+    /// A cloud-provider group: AWS security groups by id or name, resolved through the <c>--sg-inventory</c> file. ENI
+    /// labels need the EC2 API and are rejected by name.
+    /// </summary>
+    private static void Group(CiliumGroups group, FieldPath path, ProblemList problems)
+    {
+        if (group.Aws is not { } aws)
         {
-            problems.Unsupported(path.Field(peers.Prefix + "Groups"), $"{peers.Prefix}Groups (AWS security groups)",
-                "it cannot resolve cloud-provider groups to addresses", $"list the groups' addresses with {peers.Prefix}CIDRSet instead");
+            problems.Error(path, "aws is required", "write aws: {securityGroupsIds: [sg-...]} or aws: {securityGroupsNames: [...]}");
+            return;
         }
+        if (aws.Labels is { Count: > 0 })
+        {
+            problems.Unsupported(path.Field("aws").Field("labels"), "aws.labels (ENI tags)", "resolving ENI tags needs the EC2 API",
+                "name the security groups with securityGroupsIds or securityGroupsNames; Palisade resolves them through --sg-inventory");
+        }
+        if (aws.SecurityGroupsIds is not { Count: > 0 } && aws.SecurityGroupsNames is not { Count: > 0 } && aws.Labels is not { Count: > 0 })
+        {
+            problems.Error(path.Field("aws"), "aws needs securityGroupsIds or securityGroupsNames", "list the security groups whose members are the peers");
+        }
+        if (aws.Region is not null) problems.Warning(path.Field("aws").Field("region"), "region is deprecated and ignored by Cilium");
     }
 
     private static void CheckOneMember(PeerFields peers, FieldPath path, ProblemList problems)

@@ -168,26 +168,26 @@ internal sealed class InventoryReader
             if (Map(groups.Items[i], groupsPath.Index(i), RegenerateHint) is not { } group) continue;
             var id = RequiredString(group, "GroupId", groupsPath.Index(i), RegenerateHint);
             var name = OptionalString(group, "GroupName", groupsPath.Index(i), RegenerateHint);
-            if (id is not null) AddGroup(id, name, group.KeyNode("GroupId")!, groupsPath.Index(i), addresses);
+            if (id is not null) AddGroup(id, name, group, "GroupName", groupsPath.Index(i), addresses);
         }
     }
 
     /// <summary>Checks and counts the IPv6 addresses and delegated prefixes, which Cilium does not resolve groups to.</summary>
     private void IgnoredAddresses(YMapping eni, FieldPath path)
     {
-        var ignored = eni["Ipv6Address"] is YScalar { Kind: ScalarKind.String };
+        var ignored = eni["Ipv6Address"] is YScalar { Kind: ScalarKind.String } ? eni.KeyNode("Ipv6Address") : null;
         foreach (var key in IgnoredAddressLists)
         {
             if (OptionalList(eni, key, path) is not { Items.Count: > 0 } list) continue;
-            ignored = true;
+            ignored ??= eni.KeyNode(key);
             if (key != "Ipv6Addresses") continue;
             for (var i = 0; i < list.Items.Count; i++)
             {
                 if (Map(list.Items[i], path.Field(key).Index(i), RegenerateHint) is { } entry) Address(entry, "Ipv6Address", path.Field(key).Index(i), []);
             }
         }
-        if (!ignored) return;
-        if (_ignoredInterfaces++ == 0) _firstIgnoredLine = eni.Line;
+        if (ignored is null) return;
+        if (_ignoredInterfaces++ == 0) _firstIgnoredLine = ignored.Line;
     }
 
     private void PublicIp(YMapping owner, FieldPath path, List<Cidr> addresses)
@@ -235,7 +235,7 @@ internal sealed class InventoryReader
                 : hint;
             var id = RequiredString(group, "GroupId", path.Index(i), idHint);
             var name = OptionalString(group, "GroupName", path.Index(i), hint);
-            if (id is not null) AddGroup(id, name, group.KeyNode("GroupId")!, path.Index(i), []);
+            if (id is not null) AddGroup(id, name, group, "GroupName", path.Index(i), []);
         }
     }
 
@@ -277,7 +277,7 @@ internal sealed class InventoryReader
             return;
         }
         _palisadeIds[id] = idNode.Line;
-        AddGroup(id, name, idNode, path, members);
+        AddGroup(id, name, group, "name", path, members);
     }
 
     private void Member(YNode node, FieldPath path, List<Cidr> members)
@@ -287,7 +287,7 @@ internal sealed class InventoryReader
             Problem(node, path, $"expected an address or CIDR (a string), found {node.Describe()}", MemberHint);
             return;
         }
-        if (scalar.Kind == ScalarKind.Null)
+        if (scalar.Kind == ScalarKind.Null || scalar.Value.Length == 0)
         {
             Problem(node, path, "the member is empty", MemberHint);
             return;
@@ -313,11 +313,13 @@ internal sealed class InventoryReader
         members.Add(cidr);
     }
 
-    private void AddGroup(string id, string? name, YNode at, FieldPath path, IEnumerable<Cidr> members)
+    /// <summary>Adds a group; its name is located at the <paramref name="nameKey"/> field of <paramref name="group"/>.</summary>
+    private void AddGroup(string id, string? name, YMapping group, string nameKey, FieldPath path, IEnumerable<Cidr> members)
     {
+        YNode at = group.KeyNode(nameKey) ?? (YNode)group;
         if (_table.Add(id, name, $"{_file}:{at.Line}", members) is { } earlier)
         {
-            Problem(at, path, $"security group {id} is named \"{name}\" here but \"{earlier.Name}\" at {earlier.Source}",
+            Problem(at, path.Field(nameKey), $"security group {id} is named \"{name}\" here but \"{earlier.Name}\" at {earlier.Source}",
                 "a group has one name: correct one of the two, or generate the file again");
         }
     }
@@ -395,6 +397,6 @@ internal sealed class InventoryReader
     {
         var where = line > 0 ? $"{_file}:{line}" : _file;
         var field = path.Length == 0 ? "" : path + ": ";
-        _problems.Add((line, $"{where}: {field}{message}{(hint is null ? "" : "; " + hint)}"));
+        _problems.Add((line, $"{where}: {field}{message.TrimEnd('.')}{(hint is null ? "" : "; " + hint)}"));
     }
 }

@@ -12,7 +12,7 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>Output and error with the repository path replaced by &lt;repo&gt;, for golden comparison.</summary>
+    /// <summary>Output and error with the repository and shared paths replaced by &lt;repo&gt; and &lt;shared&gt;, for golden comparison.</summary>
     public string Normalised() =>
-        $"exit: {ExitCode}\n--- stdout\n{Out}--- stderr\n{Error}".Replace(Repo.Root, "<repo>", StringComparison.Ordinal).Replace("\r\n", "\n", StringComparison.Ordinal);
+        $"exit: {ExitCode}\n--- stdout\n{Out}--- stderr\n{Error}".Replace(Repo.Shared(), "<shared>", StringComparison.Ordinal).Replace(Repo.Root, "<repo>", StringComparison.Ordinal).Replace("\r\n", "\n", StringComparison.Ordinal);
 }

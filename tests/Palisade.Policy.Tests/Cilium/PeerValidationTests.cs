@@ -152,9 +152,17 @@ public class PeerValidationTests
     [Theory]
     [InlineData("ingress", "fromGroups")]
     [InlineData("egressDeny", "toGroups")]
-    public void Groups_AreRejectedAsUnsupported(string list, string field) =>
-        CiliumTestKit.Cnp($"endpointSelector: {{}}\n{list}: [{{{field}: [{{aws: {{securityGroupsNames: [web]}}}}]}}]")
-            .Only($"spec.{list}[0].{field}", $"{field} (AWS security groups) is not supported by Palisade");
+    public void Groups_ByIdOrName_AreAccepted(string list, string field) =>
+        CiliumTestKit.Cnp($"endpointSelector: {{}}\n{list}: [{{{field}: [{{aws: {{securityGroupsNames: [web], securityGroupsIds: [sg-1]}}}}]}}]").AssertClean();
+
+    [Fact]
+    public void Groups_ByEniLabels_AreRejectedAsUnsupported() =>
+        CiliumTestKit.Cnp("endpointSelector: {}\negress: [{toGroups: [{aws: {labels: {team: db}}}]}]")
+            .Only("spec.egress[0].toGroups[0].aws.labels", "aws.labels (ENI tags) is not supported by Palisade");
+
+    [Fact]
+    public void Groups_WithoutAws_IsAnError() =>
+        CiliumTestKit.Cnp("endpointSelector: {}\negress: [{toGroups: [{}]}]").Only("spec.egress[0].toGroups[0]", "aws is required");
 
     [Fact]
     public void Service_WithNeitherForm_IsAnError() =>

@@ -78,7 +78,7 @@ public class SeedExampleTests
     }
 
     [Fact]
-    public void ToGroupsExample_IsRejectedAsUnsupported()
+    public void ToGroupsExample_IsAccepted()
     {
         var result = CiliumTestKit.Check("""
             ---
@@ -103,8 +103,7 @@ public class SeedExampleTests
                     - 'sg-0f2146100a88d03c3'
             """);
 
-        var finding = result.Only("spec.egress[0].toGroups", "toGroups (AWS security groups) is not supported by Palisade");
-        Assert.Contains("toCIDRSet", finding.Hint, StringComparison.Ordinal);
+        result.AssertClean();
         Assert.Equal("sg-0f2146100a88d03c3", result.Cnp.Spec!.Egress![0]!.ToGroups![0]!.Aws!.SecurityGroupsIds![0]);
     }
 }
