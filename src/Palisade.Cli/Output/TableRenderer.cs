@@ -9,7 +9,7 @@ internal static class TableRenderer
     public static void Render(AnalysisView view, IAnsiConsole console)
     {
         var engine = view.Engine;
-        console.WriteLine($"{Plural.Count(engine.Cluster.Endpoints.Count, "pod")} in {Plural.Count(engine.Cluster.Namespaces.Count, "namespace")}, {Plural.Count(engine.Policies.Count, "policy", "policies")}, {Plural.Count(engine.Identities.All.Count, "identity", "identities")}");
+        console.WriteLine($"{Plural.Count(engine.Cluster.Endpoints.Count, "pod")} in {Plural.Count(engine.Cluster.Namespaces.Count, "namespace")}, {Plural.Count(engine.Policies.Select(p => p.Ref).Distinct().Count(), "policy", "policies")}, {Plural.Count(engine.Identities.All.Count, "identity", "identities")}");
         console.Write(Rows(view));
         if (view.Probes.Count == 0)
         {

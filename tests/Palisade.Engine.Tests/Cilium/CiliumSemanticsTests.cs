@@ -338,6 +338,28 @@ public class CiliumSemanticsTests
         Assert.Contains(notes, n => n.Message.Contains("sg-0db1", StringComparison.Ordinal) && n.Location.Line > 0);
     }
 
+    [Theory]
+    [InlineData(World, true)]
+    [InlineData("a/web", false)] // a name resolving to a pod's address: toFQDNs never matches in-cluster addresses
+    [InlineData("203.0.113.8", false)] // not learned for a matching name
+    public void ToFqdns_match_addresses_learned_for_matching_names_outside_the_cluster(string to, bool allowed)
+    {
+        var learned = new Dictionary<string, string[]> { ["api.example.com."] = [World, "10.244.1.10"], ["other.example.org."] = ["203.0.113.8"] };
+        var inputs = new EngineInputs
+        {
+            Engine = new EngineOptions
+            {
+                AddressesOf = peer => learned.Where(kv => peer.Pattern.Matches(kv.Key)).SelectMany(kv => kv.Value).Select(Engines.Ip),
+            },
+        };
+        var engine = Engine(Cnp("p", "a", """
+            endpointSelector: {matchLabels: {app: client}}
+            egress:
+            - toFQDNs: [{matchPattern: "*.example.com"}]
+            """), inputs);
+        Assert.Equal(allowed, Flow(engine, "a/client", to, 8080).Allowed);
+    }
+
     [Fact]
     public void Reserved_host_selector_matches_the_host()
     {

@@ -22,7 +22,8 @@ public class MutationFuzzTests
 
     private static readonly Lazy<string[]> Seeds = new(() =>
         [.. Directory.GetFiles(Path.Combine(TestFiles.TestData, "fuzz", "seeds")).Order(StringComparer.Ordinal).Select(File.ReadAllText),
-         File.ReadAllText(Path.Combine(TestFiles.SharedFixtures, "real-world", "sock-shop-complete-demo.yaml"))]);
+         File.ReadAllText(Path.Combine(TestFiles.SharedFixtures, "real-world", "sock-shop-complete-demo.yaml")),
+         .. Directory.GetFiles(Path.Combine(TestFiles.SharedFixtures, "real-world", "cilium-starwars")).Order(StringComparer.Ordinal).Select(File.ReadAllText)]);
 
     [Fact]
     public void MutatedSeedManifests_NeverThrow()
