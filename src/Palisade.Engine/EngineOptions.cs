@@ -11,4 +11,7 @@ public sealed record EngineOptions
     /// <c>--dns-cache</c> file for analysis). Null: no name has been learned, so toFQDNs peers match nothing.
     /// </summary>
     public Func<FqdnPeer, IEnumerable<IpAddressValue>>? AddressesOf { get; init; }
+
+    /// <summary>The DNS names learned for an address (for explanations); null when no name has been learned.</summary>
+    public Func<IpAddressValue, IEnumerable<string>>? NamesOf { get; init; }
 }

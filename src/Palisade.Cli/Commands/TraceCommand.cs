@@ -47,8 +47,9 @@ internal static class TraceCommand
             var (src, srcAddress) = Resolve(engine, result.GetValue(from)!, "--from");
             var (dst, dstAddress) = Resolve(engine, result.GetValue(to)!, "--to");
             var verdict = engine.Evaluate(new FlowQuery(src, srcAddress, dst, dstAddress, probe.Protocol, probe.Port) { Http = request, Dns = query });
+            var names = (engine.Options.NamesOf?.Invoke(dstAddress) ?? []).ToList();
             if (result.GetValue(output) == "json") TraceRenderer.Json(verdict, context.Out);
-            else TraceRenderer.Text(verdict, context.Console);
+            else TraceRenderer.Text(verdict, context.Console, dst is null ? names : []);
             return verdict.Allowed ? ExitCodes.Ok : ExitCodes.Denied;
         });
         return command;

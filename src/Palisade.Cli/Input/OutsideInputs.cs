@@ -35,7 +35,11 @@ internal static class OutsideInputs
                 return (resolved.Members, resolved.Unknown);
             },
             // Analysis takes every learned name as current: the file is a snapshot, so TTLs are not applied.
-            Engine = new EngineOptions { AddressesOf = cache.Entries.Count == 0 ? null : peer => cache.Matching(peer.Pattern).Select(e => e.Address) },
+            Engine = cache.Entries.Count == 0 ? new EngineOptions() : new EngineOptions
+            {
+                AddressesOf = peer => cache.Matching(peer.Pattern).Select(e => e.Address),
+                NamesOf = address => cache.NamesOf(address),
+            },
         };
     }
 

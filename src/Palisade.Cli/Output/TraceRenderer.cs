@@ -8,10 +8,11 @@ namespace Palisade.Cli.Output;
 /// <summary>Renders a verdict with its explanation as text or JSON.</summary>
 internal static class TraceRenderer
 {
-    public static void Text(Verdict verdict, IAnsiConsole console)
+    public static void Text(Verdict verdict, IAnsiConsole console, IReadOnlyList<string>? destinationNames = null)
     {
         var flow = verdict.Flow;
         console.WriteLine($"Flow:    {flow.SourceName} ({flow.SourceAddress}) -> {flow.DestinationName} ({flow.DestinationAddress}) {flow.Port}/{ProtocolNames.Name(flow.Protocol)}");
+        if (destinationNames is { Count: > 0 }) console.WriteLine($"DNS:     {flow.DestinationAddress} is {string.Join(", ", destinationNames)} (learned names)");
         console.MarkupLine(verdict.Allowed ? "Verdict: [green]ALLOWED[/]" : "Verdict: [red]DENIED[/]");
         var table = new Table().Border(TableBorder.Rounded).AddColumns("side", "endpoint", "decision", "why");
         foreach (var side in (SideVerdict[])[verdict.Egress, verdict.Ingress])
