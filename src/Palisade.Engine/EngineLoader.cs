@@ -24,6 +24,7 @@ public static class EngineLoader
         {
             Services = [.. manifests.Services.Select(s => s.Object)],
             SecurityGroups = inputs.SecurityGroups,
+            HasDnsNames = inputs.Engine.AddressesOf is not null,
         };
         var policies = new List<IrPolicy>();
         policies.AddRange(manifests.NetworkPolicies.Select(p => NetworkPolicyLowering.Lower(p.Object)));

@@ -24,7 +24,7 @@ internal static class AnalyzeCommand
         command.Options.Add(by);
         command.SetAction(result =>
         {
-            var probeSpecs = (result.GetValue(probes) ?? []).Select(ProbeSpec.Parse).ToList();
+            var probeSpecs = (result.GetValue(probes) ?? []).Select(p => ProbeSpec.Parse(p)).ToList();
             var engine = ModelLoader.LoadEngine(result.GetValue(common.Files)!, common, result, context);
             if (engine is null) return ExitCodes.InvalidInput;
             var view = new AnalysisView(engine, Compute(engine, context), probeSpecs, result.GetValue(by) == "workload");

@@ -17,7 +17,7 @@ internal static class TraceCommand
         var common = new CommonOptions();
         var from = new Option<string>("--from") { Description = "Source: NAMESPACE/POD, NAMESPACE/WORKLOAD (its first pod) or an IP address.", Required = true };
         var to = new Option<string>("--to") { Description = "Destination: NAMESPACE/POD, NAMESPACE/WORKLOAD (its first pod) or an IP address.", Required = true };
-        var port = new Option<string>("--port") { Description = "Destination port and protocol, e.g. 80/TCP.", Required = true };
+        var port = new Option<string>("--port") { Description = "Destination port and protocol, e.g. 80/TCP, or an ICMP type, e.g. 8/ICMP.", Required = true };
         var http = new Option<string[]>("--http")
         {
             Description = "The HTTP request the flow carries: METHOD PATH (decided by HTTP rules on a redirected port).",
@@ -39,7 +39,7 @@ internal static class TraceCommand
         command.Options.Add(output);
         command.SetAction(result =>
         {
-            var probe = ProbeSpec.Parse(result.GetValue(port)!);
+            var probe = ProbeSpec.Parse(result.GetValue(port)!, allowIcmp: true);
             var request = HttpRequestOf(result.GetValue(http), result.GetValue(header));
             var query = result.GetValue(dns) is { } name ? new DnsQuery(name) : null;
             var engine = ModelLoader.LoadEngine(result.GetValue(common.Files)!, common, result, context);

@@ -237,7 +237,8 @@ public sealed class HttpRule
 /// elements <c>[[.a.]]</c>) or what cannot be expressed faithfully (Unicode scripts, characters outside the BMP in a
 /// class) is refused: the caller makes the rule match nothing.</item>
 /// </list>
-/// Regexes run with a one-second timeout; one that times out counts as not matching. .NET matches UTF-16 code units, so
+/// Patterns that could backtrack badly run on .NET's linear-time engine; the others have a one-second timeout, and a
+/// match that times out counts as not matching. .NET matches UTF-16 code units, so
 /// <c>.</c> does not match a character outside the BMP (RE2 would); HTTP paths are ASCII in practice.
 /// </summary>
 internal static class HttpRegex
@@ -250,25 +251,33 @@ internal static class HttpRegex
     /// <summary>RE2's largest repeat count.</summary>
     private const int MaxRepeat = 1000;
 
+    /// <summary>Up to this many unbounded repeats (and no repeated group), a pattern runs on the backtracking interpreter.</summary>
+    private const int MaxBacktrackingRepeats = 2;
+
     /// <summary>
     /// Compiles <paramref name="pattern"/> to match a whole value, or returns null with the reason in
-    /// <paramref name="problem"/> (a phrase such as <c>is not supported: back-references</c>). Patterns that repeat a
-    /// group (<c>(a+)+</c>, the shape of catastrophic backtracking) use .NET's linear-time engine, like RE2; the others
-    /// use the backtracking interpreter, which builds ten times faster and cannot blow up without such a group.
+    /// <paramref name="problem"/> (a phrase such as <c>is not supported: back-references</c>). A pattern that could
+    /// backtrack badly (a repeated group such as <c>(a+)+</c>, or more than two unbounded repeats such as
+    /// <c>.*.*.*</c>) runs on .NET's linear-time engine, like RE2, without a timeout. The others, such as
+    /// <c>/public/.*</c>, run on the backtracking interpreter, which builds ten times faster, under
+    /// <see cref="MatchTimeout"/>.
     /// </summary>
     public static Regex? Compile(string pattern, out string? problem)
     {
-        if (!TryTranslate(pattern, out var body, out var repeatsGroup, out problem)) return null;
+        if (!TryTranslate(pattern, out var body, out var risky, out problem)) return null;
         var anchored = @"\A(?:" + body + @")\z";
-        if (repeatsGroup)
+        if (risky)
         {
             try
             {
-                return new Regex(anchored, Options | RegexOptions.NonBacktracking, MatchTimeout);
+                return new Regex(anchored, Options | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
             }
             catch (NotSupportedException)
             {
-                // too large an automaton: fall through to the backtracking engine, bounded by the timeout
+                // .NET's interpreter can spin past its timeout on a repeated group that matches empty ("(a?)+?"),
+                // so such a pattern does not fall back to it.
+                problem = "is too large to evaluate in linear time";
+                return null;
             }
             catch (ArgumentException ex)
             {
@@ -298,6 +307,10 @@ internal static class HttpRegex
         {
             return false;
         }
+        catch (OverflowException)
+        {
+            return false; // the interpreter's backtracking stack outgrew an int; only seen with repeated groups, which avoid it
+        }
     }
 
     /// <summary>
@@ -307,20 +320,20 @@ internal static class HttpRegex
     public static bool TryTranslate(string pattern, out string translated, out string? problem) =>
         TryTranslate(pattern, out translated, out _, out problem);
 
-    private static bool TryTranslate(string pattern, out string translated, out bool repeatsGroup, out string? problem)
+    private static bool TryTranslate(string pattern, out string translated, out bool risky, out string? problem)
     {
         var translator = new Translator(pattern);
         try
         {
             translated = translator.Run();
-            repeatsGroup = translator.RepeatsGroup;
+            risky = translator.RepeatsGroup || translator.UnboundedRepeats > MaxBacktrackingRepeats;
             problem = null;
             return true;
         }
         catch (UnsupportedException ex)
         {
             translated = "";
-            repeatsGroup = false;
+            risky = false;
             problem = ex.Message;
             return false;
         }
@@ -355,6 +368,9 @@ internal static class HttpRegex
 
         /// <summary>True when a quantifier applies to a group.</summary>
         public bool RepeatsGroup { get; private set; }
+
+        /// <summary>How many <c>*</c>, <c>+</c> and <c>{n,}</c> the pattern has.</summary>
+        public int UnboundedRepeats { get; private set; }
 
         public string Run()
         {
@@ -427,6 +443,7 @@ internal static class HttpRegex
             if (_last == Last.Nothing) throw new UnsupportedException($"is not a valid regular expression: missing argument to repetition operator {text}");
             if (_last == Last.Quantifier) throw new UnsupportedException($"is not a valid regular expression: nested repetition operator {text}");
             if (_out.Length > 0 && _out[^1] == ')') RepeatsGroup = true;
+            if (text is "*" or "+" || text.EndsWith(",}", StringComparison.Ordinal)) UnboundedRepeats++;
             _out.Append(text);
             if (Peek() == '?')
             {

@@ -150,6 +150,11 @@ public static class CiliumLowering
         {
             if (fqdn is not null) peers.Add(new FqdnPeer(DnsNamePattern.FromSelector(fqdn)));
         }
+        if (fields.Fqdns is { Count: > 0 } && !scope.Context.HasDnsNames)
+        {
+            scope.Context.Warn(scope.Source, at.Field("toFQDNs"), "no DNS names have been learned, so this peer matches no address yet",
+                "pass --dns-cache FILE with the names and addresses the DNS proxy learned (see docs/inventory.md)", Policy.Diagnostics.Severity.Notice);
+        }
         for (var i = 0; i < (fields.Services?.Count ?? 0); i++)
         {
             if (fields.Services![i] is { } service) peers.AddRange(Service(service, ns, scope, at.Field("toServices").Index(i)));

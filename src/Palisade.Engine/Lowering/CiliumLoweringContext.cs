@@ -18,12 +18,15 @@ public sealed class CiliumLoweringContext
     /// <summary>Resolves AWS security group ids and names to member prefixes, and lists those it does not know. Null: no inventory.</summary>
     public Func<IEnumerable<string>, IEnumerable<string>, (IReadOnlyList<Cidr> Members, IReadOnlyList<string> Unknown)>? SecurityGroups { get; init; }
 
+    /// <summary>True when learned DNS names are given (otherwise toFQDNs peers match nothing, which is noted).</summary>
+    public bool HasDnsNames { get; init; }
+
     /// <summary>Warnings about peers that resolve to nothing (unknown service or security group).</summary>
     public DiagnosticBag Notes { get; } = new();
 
-    internal void Warn(SourceRef? source, FieldPath path, string message, string? hint)
+    internal void Warn(SourceRef? source, FieldPath path, string message, string? hint, Severity severity = Severity.Warning)
     {
         if (source is null) return;
-        Notes.Add(new Diagnostic(Severity.Warning, source.Locate(path), source.Resolve(path).ToString(), message, hint));
+        Notes.Add(new Diagnostic(severity, source.Locate(path), source.Resolve(path).ToString(), message, hint));
     }
 }

@@ -28,10 +28,12 @@ internal static class CiliumSelectors
     /// </summary>
     public static EndpointSelector Subject(V1LabelSelector? selector, string? policyNamespace)
     {
-        var compiled = Compile(selector);
-        if (policyNamespace is null) return new EndpointSelector(compiled, NamespaceMatch.Any, CiliumKeys: true);
-        var withoutNamespace = LabelSelector.Of(compiled.Requirements.Where(r => r.Key != "k8s:" + PodNamespace));
-        return new EndpointSelector(withoutNamespace, NamespaceMatch.Exactly(policyNamespace), CiliumKeys: true);
+        if (policyNamespace is null) return new EndpointSelector(Compile(selector), NamespaceMatch.Any, CiliumKeys: true);
+        // Cilium sets matchLabels["k8s:io.kubernetes.pod.namespace"] to the policy's namespace: only a matchLabels entry
+        // with exactly that key is replaced; expressions and other spellings of the key stay and must hold too.
+        var labels = (selector?.MatchLabels ?? new Dictionary<string, string>()).Where(kv => kv.Key != "k8s:" + PodNamespace).ToDictionary();
+        var scoped = new V1LabelSelector { MatchLabels = labels, MatchExpressions = selector?.MatchExpressions };
+        return new EndpointSelector(Compile(scoped), NamespaceMatch.Exactly(policyNamespace), CiliumKeys: true);
     }
 
     /// <summary>
