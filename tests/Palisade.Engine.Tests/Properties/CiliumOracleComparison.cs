@@ -1,8 +1,4 @@
-using System.Text;
-using Palisade.Engine.Analysis;
 using Palisade.Engine.Cluster;
-using Palisade.Engine.Tests.Support;
-using Palisade.Engine.Verdicts;
 using Palisade.Testing.Generators;
 using Palisade.Testing.Oracle;
 
@@ -10,141 +6,32 @@ namespace Palisade.Engine.Tests.Properties;
 
 /// <summary>
 /// Compares the engine with the independent Cilium oracle on one generated cluster mixing CiliumNetworkPolicies and
-/// Kubernetes NetworkPolicies: every pod pair and probe port through the reachability matrix, every outside address
-/// in both directions through <see cref="PolicyEngine.Evaluate"/>, and <see cref="PolicyEngine.Evaluate"/> against
-/// the matrix on a sample of pod cells. Every disagreement is reported with the YAML that reproduces it.
+/// Kubernetes NetworkPolicies, exactly as <see cref="OracleComparison"/> does for NetworkPolicy alone: every pod pair
+/// and probe port through the reachability matrix, every outside address in both directions through
+/// <see cref="PolicyEngine.Evaluate"/>. Every disagreement is reported with the YAML that reproduces it.
 /// </summary>
-internal sealed class CiliumOracleComparison
+internal static class CiliumOracleComparison
 {
-    private readonly string _yaml;
-    private readonly PolicyEngine _engine;
-    private readonly ReachabilityMatrix _matrix;
-    private readonly CiliumOracleCluster _oracle;
-    private readonly List<string> _problems = [];
-
-    private CiliumOracleComparison(MixedCluster cluster, ClusterOptions options)
-    {
-        _yaml = cluster.ToYaml();
-        try
-        {
-            _engine = Engines.FromYaml(_yaml, options);
-            _matrix = ReachabilityMatrix.Compute(_engine);
-        }
-        catch (Exception e) when (e is not Xunit.Sdk.XunitException)
-        {
-            throw new Xunit.Sdk.XunitException($"loading or building the engine threw: {e}\n--- cluster ---\n{_yaml}");
-        }
-
-        _oracle = cluster.ToOracle();
-    }
-
     /// <summary>Fails, printing the YAML and every disagreeing cell, when the engine and the oracle differ anywhere.</summary>
     public static void Check(MixedCluster cluster) => Check(cluster, new ClusterOptions());
 
     /// <inheritdoc cref="Check(MixedCluster)"/>
     public static void Check(MixedCluster cluster, ClusterOptions options)
     {
-        var problems = Problems(cluster, options);
-        if (problems.Count == 0) return;
-        var message = new StringBuilder()
-            .AppendLine($"engine and Cilium oracle disagree on {problems.Count} cell(s):")
-            .AppendJoin('\n', problems.Take(20)).AppendLine()
-            .AppendLine("--- cluster (load with ManifestLoader.LoadText to reproduce) ---")
-            .Append(cluster.ToYaml());
-        throw new Xunit.Sdk.XunitException(message.ToString());
+        var yaml = cluster.ToYaml();
+        OracleComparison.ThrowIfAny(Problems(cluster, options), "Cilium oracle", yaml);
     }
 
     /// <summary>Every disagreement on the cluster (empty when the engine and the oracle agree everywhere).</summary>
     public static IReadOnlyList<string> Problems(MixedCluster cluster, ClusterOptions options)
     {
-        var comparison = new CiliumOracleComparison(cluster, options);
-        try
-        {
-            comparison.ComparePodPairs();
-            comparison.CompareOutsideAddresses();
-        }
-        catch (Exception e) when (e is not Xunit.Sdk.XunitException)
-        {
-            comparison._problems.Add($"the engine threw: {e}");
-        }
-
-        return comparison._problems;
+        var oracle = cluster.ToOracle();
+        return OracleComparison.Problems(cluster.ToYaml(), options, oracle.Pods,
+            (src, srcIp, dst, dstIp, protocol, port) => CiliumOracle.Allows(oracle, src, srcIp, dst, dstIp, protocol, port));
     }
 
     /// <summary>A one-line summary for CsCheck's report; the failure message itself holds the YAML.</summary>
     public static string Summary(MixedCluster cluster) =>
         $"{cluster.Cluster.Namespaces.Count} namespace(s), {cluster.Cluster.Pods.Count} pod(s), "
         + $"{cluster.Cluster.Policies.Count} NetworkPolicy(ies), {cluster.CiliumPolicies.Count} CiliumNetworkPolicy(ies); YAML in the message below";
-
-    private void ComparePodPairs()
-    {
-        var cell = 0;
-        foreach (var src in _oracle.Pods)
-        {
-            foreach (var dst in _oracle.Pods)
-            {
-                ComparePair(src, dst, cell++);
-            }
-        }
-    }
-
-    private void ComparePair(OraclePod src, OraclePod dst, int cell)
-    {
-        var source = _engine.Pod($"{src.Namespace}/{src.Name}");
-        var destination = _engine.Pod($"{dst.Namespace}/{dst.Name}");
-        for (var i = 0; i < ClusterGen.ProbePorts.Count; i++)
-        {
-            var (protocol, port) = ClusterGen.ProbePorts[i];
-            var expected = CiliumOracle.Allows(_oracle, src, dst, protocol, port);
-            var actual = _matrix.Allows(source, destination, Engines.Protocol(protocol), port);
-            var flow = new FlowQuery(source, source.PrimaryAddress, destination, destination.PrimaryAddress, Engines.Protocol(protocol), port);
-            if (actual != expected) Report("matrix", flow, actual, expected);
-            else if ((cell + i) % 3 == 0) CompareEvaluate(flow, actual);
-        }
-    }
-
-    private void CompareEvaluate(FlowQuery flow, bool matrix)
-    {
-        var verdict = _engine.Evaluate(flow);
-        if (verdict.Allowed != matrix)
-        {
-            _problems.Add($"{flow}: Evaluate says {Word(verdict.Allowed)} but the matrix says {Word(matrix)}\n{Explain(verdict)}");
-        }
-    }
-
-    private void CompareOutsideAddresses()
-    {
-        foreach (var text in ClusterGen.OutsideIps.Where(ip => _oracle.Pods.All(p => p.Ip != ip)))
-        {
-            var address = Engines.Ip(text);
-            foreach (var pod in _oracle.Pods)
-            {
-                var endpoint = _engine.Pod($"{pod.Namespace}/{pod.Name}");
-                foreach (var (protocol, port) in ClusterGen.ProbePorts)
-                {
-                    var proto = Engines.Protocol(protocol);
-                    CompareFlow(new FlowQuery(null, address, endpoint, endpoint.PrimaryAddress, proto, port),
-                        CiliumOracle.Allows(_oracle, null, text, pod, pod.Ip, protocol, port));
-                    CompareFlow(new FlowQuery(endpoint, endpoint.PrimaryAddress, null, address, proto, port),
-                        CiliumOracle.Allows(_oracle, pod, pod.Ip, null, text, protocol, port));
-                }
-            }
-        }
-    }
-
-    private void CompareFlow(FlowQuery flow, bool expected)
-    {
-        var actual = _engine.Evaluate(flow).Allowed;
-        if (actual != expected) Report("Evaluate", flow, actual, expected);
-    }
-
-    private void Report(string what, FlowQuery flow, bool actual, bool expected)
-    {
-        _problems.Add($"{flow}: engine ({what}) says {Word(actual)}, oracle says {Word(expected)}\n{Explain(_engine.Evaluate(flow))}");
-    }
-
-    private static string Explain(Verdict verdict) =>
-        $"    egress:  {verdict.Egress.Explain()}\n    ingress: {verdict.Ingress.Explain()}";
-
-    private static string Word(bool allowed) => allowed ? "ALLOW" : "DENY";
 }

@@ -19,12 +19,18 @@ internal sealed class OracleComparison
     private readonly string _yaml;
     private readonly PolicyEngine _engine;
     private readonly ReachabilityMatrix _matrix;
-    private readonly OracleCluster _oracle;
+    private readonly IReadOnlyList<OraclePod> _pods;
+    private readonly OracleAllows _allows;
     private readonly List<string> _problems = [];
 
-    private OracleComparison(GeneratedCluster cluster, ClusterOptions options)
+    /// <summary>An oracle's verdict for one connection; either side may be an outside address (pod null).</summary>
+    public delegate bool OracleAllows(OraclePod? src, string srcIp, OraclePod? dst, string dstIp, string protocol, int port);
+
+    private OracleComparison(string yaml, ClusterOptions options, IReadOnlyList<OraclePod> pods, OracleAllows allows)
     {
-        _yaml = cluster.ToYaml();
+        _yaml = yaml;
+        _pods = pods;
+        _allows = allows;
         try
         {
             _engine = Engines.FromYaml(_yaml, options);
@@ -34,19 +40,15 @@ internal sealed class OracleComparison
         {
             throw new Xunit.Sdk.XunitException($"loading or building the engine threw: {e}\n--- cluster ---\n{_yaml}");
         }
-        var oracle = cluster.ToOracle();
-        _oracle = options.HostNetwork == HostNetworkMode.Enforced
-            ? oracle with { Pods = [.. oracle.Pods.Select(p => p with { HostNetwork = false })] }
-            : oracle;
     }
 
-    /// <summary>Fails, printing the YAML and every disagreeing cell, when the engine and the oracle differ anywhere.</summary>
-    public static void Check(GeneratedCluster cluster) => Check(cluster, new ClusterOptions());
-
-    /// <inheritdoc cref="Check(GeneratedCluster)"/>
-    public static void Check(GeneratedCluster cluster, ClusterOptions options)
+    /// <summary>
+    /// Every disagreement between the engine built from <paramref name="yaml"/> and an oracle over
+    /// <paramref name="pods"/> (empty when they agree everywhere).
+    /// </summary>
+    public static IReadOnlyList<string> Problems(string yaml, ClusterOptions options, IReadOnlyList<OraclePod> pods, OracleAllows allows)
     {
-        var comparison = new OracleComparison(cluster, options);
+        var comparison = new OracleComparison(yaml, options, pods, allows);
         try
         {
             comparison.ComparePodPairs();
@@ -56,7 +58,31 @@ internal sealed class OracleComparison
         {
             comparison._problems.Add($"the engine threw: {e}");
         }
-        comparison.ThrowIfAnyProblem();
+        return comparison._problems;
+    }
+
+    /// <summary>Fails with the first disagreements and the YAML that reproduces them, when there are any.</summary>
+    public static void ThrowIfAny(IReadOnlyList<string> problems, string oracleName, string yaml)
+    {
+        if (problems.Count == 0) return;
+        var message = new StringBuilder()
+            .AppendLine($"engine and {oracleName} disagree on {problems.Count} cell(s):")
+            .AppendJoin('\n', problems.Take(20)).AppendLine()
+            .AppendLine("--- cluster (load with ManifestLoader.LoadText to reproduce) ---")
+            .Append(yaml);
+        throw new Xunit.Sdk.XunitException(message.ToString());
+    }
+
+    /// <summary>Fails, printing the YAML and every disagreeing cell, when the engine and the oracle differ anywhere.</summary>
+    public static void Check(GeneratedCluster cluster) => Check(cluster, new ClusterOptions());
+
+    /// <inheritdoc cref="Check(GeneratedCluster)"/>
+    public static void Check(GeneratedCluster cluster, ClusterOptions options)
+    {
+        var oracle = cluster.ToOracle();
+        if (options.HostNetwork == HostNetworkMode.Enforced) oracle = oracle with { Pods = [.. oracle.Pods.Select(p => p with { HostNetwork = false })] };
+        var yaml = cluster.ToYaml();
+        ThrowIfAny(Problems(yaml, options, oracle.Pods, (s, si, d, di, proto, port) => NetworkPolicyOracle.Allows(oracle, s, si, d, di, proto, port)), "oracle", yaml);
     }
 
     /// <summary>A one-line summary for CsCheck's report; the failure message itself holds the YAML.</summary>
@@ -66,9 +92,9 @@ internal sealed class OracleComparison
     private void ComparePodPairs()
     {
         var cell = 0;
-        foreach (var src in _oracle.Pods)
+        foreach (var src in _pods)
         {
-            foreach (var dst in _oracle.Pods)
+            foreach (var dst in _pods)
             {
                 ComparePair(src, dst, cell++);
             }
@@ -82,7 +108,7 @@ internal sealed class OracleComparison
         for (var i = 0; i < ClusterGen.ProbePorts.Count; i++)
         {
             var (protocol, port) = ClusterGen.ProbePorts[i];
-            var expected = NetworkPolicyOracle.Allows(_oracle, src, dst, protocol, port);
+            var expected = _allows(src, src.Ip, dst, dst.Ip, protocol, port);
             var actual = _matrix.Allows(source, destination, Engines.Protocol(protocol), port);
             var flow = new FlowQuery(source, source.PrimaryAddress, destination, destination.PrimaryAddress, Engines.Protocol(protocol), port);
             if (actual != expected) Report("matrix", flow, actual, expected);
@@ -101,19 +127,19 @@ internal sealed class OracleComparison
 
     private void CompareOutsideAddresses()
     {
-        foreach (var text in ClusterGen.OutsideIps.Where(ip => _oracle.Pods.All(p => p.Ip != ip)))
+        foreach (var text in ClusterGen.OutsideIps.Where(ip => _pods.All(p => p.Ip != ip)))
         {
             var address = Engines.Ip(text);
-            foreach (var pod in _oracle.Pods)
+            foreach (var pod in _pods)
             {
                 var endpoint = _engine.Pod($"{pod.Namespace}/{pod.Name}");
                 foreach (var (protocol, port) in ClusterGen.ProbePorts)
                 {
                     var proto = Engines.Protocol(protocol);
                     CompareFlow(new FlowQuery(null, address, endpoint, endpoint.PrimaryAddress, proto, port),
-                        NetworkPolicyOracle.Allows(_oracle, null, text, pod, pod.Ip, protocol, port));
+                        _allows(null, text, pod, pod.Ip, protocol, port));
                     CompareFlow(new FlowQuery(endpoint, endpoint.PrimaryAddress, null, address, proto, port),
-                        NetworkPolicyOracle.Allows(_oracle, pod, pod.Ip, null, text, protocol, port));
+                        _allows(pod, pod.Ip, null, text, protocol, port));
                 }
             }
         }
@@ -134,15 +160,4 @@ internal sealed class OracleComparison
         $"    egress:  {verdict.Egress.Explain()}\n    ingress: {verdict.Ingress.Explain()}";
 
     private static string Word(bool allowed) => allowed ? "ALLOW" : "DENY";
-
-    private void ThrowIfAnyProblem()
-    {
-        if (_problems.Count == 0) return;
-        var message = new StringBuilder()
-            .AppendLine($"engine and oracle disagree on {_problems.Count} cell(s):")
-            .AppendJoin('\n', _problems.Take(20)).AppendLine()
-            .AppendLine("--- cluster (load with ManifestLoader.LoadText to reproduce) ---")
-            .Append(_yaml);
-        throw new Xunit.Sdk.XunitException(message.ToString());
-    }
 }
