@@ -1,3 +1,4 @@
+using Palisade.Engine.Fqdn;
 using Palisade.Engine.Ir;
 using Palisade.Policy.Net;
 
@@ -14,4 +15,14 @@ public sealed record EngineOptions
 
     /// <summary>The DNS names learned for an address (for explanations); null when no name has been learned.</summary>
     public Func<IpAddressValue, IEnumerable<string>>? NamesOf { get; init; }
+
+    /// <summary>
+    /// Options whose toFQDNs peers resolve through <paramref name="cache"/>. Analysis takes every learned name as
+    /// current (a cache file is a snapshot), so TTLs are not applied. An empty cache gives the default options.
+    /// </summary>
+    public static EngineOptions LearnedFrom(FqdnCache cache) => cache.Count == 0 ? new EngineOptions() : new EngineOptions
+    {
+        AddressesOf = peer => cache.Matching(peer.Pattern).Select(e => e.Address),
+        NamesOf = address => cache.NamesOf(address),
+    };
 }

@@ -98,10 +98,12 @@ public sealed class PolicyEngine
         var ingressPeer = Peer(src, srcNode, flow.SourceAddress, dstHost);
         var egress = srcNode is not null
             ? Side(null, _hostEgress.GetValueOrDefault(srcNode.Name), $"node/{srcNode.Name}", egressPeer, Direction.Egress, flow)
-            : Side(src, src is null ? null : Map(src, Direction.Egress), flow.SourceName, egressPeer, Direction.Egress, flow);
+            : src?.Identity is null ? NotEvaluated(flow.SourceName, Direction.Egress)
+            : Side(src, Map(src, Direction.Egress), flow.SourceName, egressPeer, Direction.Egress, flow);
         var ingress = dstNode is not null
             ? Side(null, _hostIngress.GetValueOrDefault(dstNode.Name), $"node/{dstNode.Name}", ingressPeer, Direction.Ingress, flow)
-            : Side(dst, dst is null ? null : Map(dst, Direction.Ingress), flow.DestinationName, ingressPeer, Direction.Ingress, flow);
+            : dst?.Identity is null ? NotEvaluated(flow.DestinationName, Direction.Ingress)
+            : Side(dst, Map(dst, Direction.Ingress), flow.DestinationName, ingressPeer, Direction.Ingress, flow);
         return new Verdict(flow, egress, ingress);
     }
 
@@ -114,10 +116,12 @@ public sealed class PolicyEngine
         : node is not null ? PeerRef.OfNode(node, local: subjectNode is null || subjectNode == node.Name)
         : PeerRef.External(address);
 
+    /// <summary>A side that is not a managed endpoint (an outside address, an exempt host-network pod).</summary>
+    private static SideVerdict NotEvaluated(string name, Direction direction) => new(direction, name, true, SideReason.NotEvaluated, [], []);
+
+    /// <summary>One side of a managed endpoint: a pod (its class) or a node (subject null, host policies).</summary>
     private static SideVerdict Side(EndpointClass? subject, DirectionalPolicy? map, string name, PeerRef peer, Direction direction, FlowQuery flow)
     {
-        var isNode = name.StartsWith("node/", StringComparison.Ordinal);
-        if (!isNode && subject?.Identity is null) return new SideVerdict(direction, name, true, SideReason.NotEvaluated, [], []);
         if (map is null) return new SideVerdict(direction, name, true, SideReason.NotIsolated, [], []);
         var recorder = new SideRecorder();
         var allowed = !SideEvaluator.Allowed(map, subject, peer, direction, PortSet.Single(flow.Protocol, flow.Port), recorder).IsEmpty;

@@ -1,4 +1,5 @@
 using Palisade.Engine.L7;
+using Palisade.Policy.Inventory;
 using Palisade.Policy.Net;
 
 namespace Palisade.Engine.Fqdn;
@@ -51,6 +52,16 @@ public sealed class FqdnCache
         ArgumentNullException.ThrowIfNull(entries);
         foreach (var entry in entries) Add(entry);
     }
+
+    /// <summary>
+    /// A cache holding the records of a <c>--dns-cache</c> file, in file order, learned at the time the file gives (the
+    /// epoch when it gives none). Records whose address does not parse are skipped; the file parser has rejected them.
+    /// </summary>
+    public static FqdnCache From(IEnumerable<DnsCacheRecord> records) =>
+        new(records.Select(r => IpAddressValue.TryParse(r.Address, out var address)
+                ? new FqdnCacheEntry(r.Name, address, r.TtlSeconds, r.LearnedAt ?? DateTimeOffset.UnixEpoch, r.Source)
+                : null)
+            .OfType<FqdnCacheEntry>());
 
     /// <summary>Every entry, live or not, in the order names and addresses were first added.</summary>
     public IReadOnlyList<FqdnCacheEntry> Entries => _snapshot ??= [.. _entries];

@@ -14,6 +14,10 @@ namespace Palisade.Engine.Identities;
 /// </param>
 public sealed record EndpointSelector(LabelSelector Pods, NamespaceMatch Namespaces, bool CiliumKeys = false)
 {
+    /// <summary>Selects no identity: the pod subject of a host policy, whose subject is nodes (<see cref="Ir.IrPolicy.Nodes"/>).</summary>
+    public static EndpointSelector None { get; } =
+        new(LabelSelector.Of([new Requirement("reserved:none", SelectorOperator.Exists, [])]), NamespaceMatch.Any, CiliumKeys: true);
+
     /// <summary>True when <paramref name="identity"/> is selected.</summary>
     public bool Matches(Identity identity) =>
         Namespaces.Matches(identity) && Pods.Matches(CiliumKeys ? identity.CiliumSelectorLabels : identity.PodLabels);

@@ -51,23 +51,17 @@ public static class CiliumLowering
 
     private static IrPolicy LowerRule(PolicyRef reference, string? ns, CiliumRule rule, FieldPath path, string prefix, Scope scope)
     {
-        var log = rule.Log?.Value;
         var rules = new List<IrRule>();
-        Lower(rule.Ingress, "ingress", Direction.Ingress, RuleAction.Allow, (r, at) => Peers(PeerFields.Of(r), ns, r.ToPorts?.Count > 0 || r.Icmps?.Count > 0, scope, at),
-            r => Ports(r.ToPorts), r => r.Icmps, prefix, path, log, rules);
-        Lower(rule.IngressDeny, "ingressDeny", Direction.Ingress, RuleAction.Deny, (r, at) => Peers(PeerFields.Of(r), ns, r.ToPorts?.Count > 0 || r.Icmps?.Count > 0, scope, at),
-            r => DenyPorts(r.ToPorts), r => r.Icmps, prefix, path, log, rules);
-        Lower(rule.Egress, "egress", Direction.Egress, RuleAction.Allow, (r, at) => Peers(PeerFields.Of(r), ns, r.ToPorts?.Count > 0 || r.Icmps?.Count > 0, scope, at),
-            r => Ports(r.ToPorts), r => r.Icmps, prefix, path, log, rules);
-        Lower(rule.EgressDeny, "egressDeny", Direction.Egress, RuleAction.Deny, (r, at) => Peers(PeerFields.Of(r), ns, r.ToPorts?.Count > 0 || r.Icmps?.Count > 0, scope, at),
-            r => DenyPorts(r.ToPorts), r => r.Icmps, prefix, path, log, rules);
+        var at = new RuleSite(ns, scope, prefix, path, rule.Log?.Value, rules);
+        Lower(rule.Ingress, "ingress", Direction.Ingress, RuleAction.Allow, PeerFields.Of, r => Ports(r.ToPorts), r => r.Icmps, at);
+        Lower(rule.IngressDeny, "ingressDeny", Direction.Ingress, RuleAction.Deny, PeerFields.Of, r => DenyPorts(r.ToPorts), r => r.Icmps, at);
+        Lower(rule.Egress, "egress", Direction.Egress, RuleAction.Allow, PeerFields.Of, r => Ports(r.ToPorts), r => r.Icmps, at);
+        Lower(rule.EgressDeny, "egressDeny", Direction.Egress, RuleAction.Deny, PeerFields.Of, r => DenyPorts(r.ToPorts), r => r.Icmps, at);
 
         var hasIngress = rule.Ingress?.Count > 0 || rule.IngressDeny?.Count > 0;
         var hasEgress = rule.Egress?.Count > 0 || rule.EgressDeny?.Count > 0;
         var host = rule.NodeSelector is not null && rule.EndpointSelector is null;
-        var subject = host
-            ? new EndpointSelector(LabelSelector.Of([new Requirement("reserved:none", SelectorOperator.Exists, [])]), NamespaceMatch.Any, CiliumKeys: true)
-            : CiliumSelectors.Subject(rule.EndpointSelector, ns);
+        var subject = host ? EndpointSelector.None : CiliumSelectors.Subject(rule.EndpointSelector, ns);
         return new IrPolicy(
             reference,
             PolicyLayer.Tiered,
@@ -86,34 +80,37 @@ public static class CiliumLowering
     /// <summary>One port rule's worth of a Cilium rule: its ports and the L7 rules that apply to them.</summary>
     private sealed record PortGroup(IReadOnlyList<IrPort> Ports, IrL7Rules? L7);
 
+    /// <summary>Where the rules of one Cilium rule are lowered: its namespace, source and path, label prefix, log value, output.</summary>
+    private sealed record RuleSite(string? Namespace, Scope Scope, string Prefix, FieldPath Path, string? Log, List<IrRule> Rules);
+
+    /// <summary>
+    /// Lowers one list (ingress, ingressDeny, egress, egressDeny): an IR rule per port rule (each may carry its own L7
+    /// rules), or one for its ICMP types, or one for every port.
+    /// </summary>
     private static void Lower<T>(
         IReadOnlyList<T?>? list, string name, Direction direction, RuleAction action,
-        Func<T, FieldPath, IReadOnlyList<IrPeer>?> peers, Func<T, IReadOnlyList<PortGroup>?> ports, Func<T, IReadOnlyList<IcmpRule?>?> icmps,
-        string prefix, FieldPath path, string? log, List<IrRule> rules)
+        Func<T, PeerFields> fields, Func<T, IReadOnlyList<PortGroup>?> ports, Func<T, IReadOnlyList<IcmpRule?>?> icmps, RuleSite at)
         where T : class
     {
         for (var i = 0; i < (list?.Count ?? 0); i++)
         {
             if (list![i] is not { } r) continue;
-            var label = $"{prefix}{name}[{i}]";
-            var rulePeers = peers(r, path.Field(name).Index(i));
+            var label = $"{at.Prefix}{name}[{i}]";
             var groups = ports(r);
-            var icmp = Icmps(icmps(r));
+            var icmpRules = icmps(r);
+            var icmp = Icmps(icmpRules);
+            var peers = Peers(fields(r), at.Namespace, groups is { Count: > 0 } || icmpRules is { Count: > 0 }, at.Scope, at.Path.Field(name).Index(i));
             if (groups is { Count: > 0 })
             {
                 for (var j = 0; j < groups.Count; j++)
                 {
                     var l = groups.Count == 1 ? label : $"{label}.toPorts[{j}]";
-                    rules.Add(new IrRule(direction, action, i, rulePeers, groups[j].Ports, l, groups[j].L7, log));
+                    at.Rules.Add(new IrRule(direction, action, i, peers, groups[j].Ports, l, groups[j].L7, at.Log));
                 }
-            }
-            else if (icmp is { Count: > 0 })
-            {
-                rules.Add(new IrRule(direction, action, i, rulePeers, icmp, label, null, log));
             }
             else
             {
-                rules.Add(new IrRule(direction, action, i, rulePeers, null, label, null, log));
+                at.Rules.Add(new IrRule(direction, action, i, peers, icmp is { Count: > 0 } ? icmp : null, label, null, at.Log));
             }
         }
     }
@@ -216,13 +213,13 @@ public static class CiliumLowering
         var ids = (aws.SecurityGroupsIds ?? []).OfType<string>().ToList();
         var names = (aws.SecurityGroupsNames ?? []).OfType<string>().ToList();
         if (ids.Count + names.Count == 0) yield break;
-        if (scope.Context.SecurityGroups is not { } resolve)
+        if (scope.Context.SecurityGroups is not { } inventory)
         {
             scope.Context.Warn(scope.Source, field, $"security groups {string.Join(", ", ids.Concat(names))} cannot be resolved without an inventory: this peer matches nothing",
                 "pass --sg-inventory FILE with the output of `aws ec2 describe-network-interfaces` (see docs/inventory.md)");
             yield break;
         }
-        var (members, unknown) = resolve(ids, names);
+        var (members, unknown) = inventory.Resolve(ids, names);
         if (unknown.Count > 0)
         {
             scope.Context.Warn(scope.Source, field, $"security group(s) {string.Join(", ", unknown)} not in the inventory: they match nothing",

@@ -1,7 +1,7 @@
 using k8s.Models;
 using Palisade.Policy.Diagnostics;
 using Palisade.Policy.Loading;
-using Palisade.Policy.Net;
+using Palisade.Policy.Inventory;
 using Palisade.Policy.Yaml;
 
 namespace Palisade.Engine.Lowering;
@@ -15,8 +15,8 @@ public sealed class CiliumLoweringContext
     /// <summary>The cluster's Services.</summary>
     public IReadOnlyList<V1Service> Services { get; init; } = [];
 
-    /// <summary>Resolves AWS security group ids and names to member prefixes, and lists those it does not know. Null: no inventory.</summary>
-    public Func<IEnumerable<string>, IEnumerable<string>, (IReadOnlyList<Cidr> Members, IReadOnlyList<string> Unknown)>? SecurityGroups { get; init; }
+    /// <summary>The AWS security groups fromGroups/toGroups resolve through; null: no inventory.</summary>
+    public SecurityGroupInventory? SecurityGroups { get; init; }
 
     /// <summary>True when learned DNS names are given (otherwise toFQDNs peers match nothing, which is noted).</summary>
     public bool HasDnsNames { get; init; }

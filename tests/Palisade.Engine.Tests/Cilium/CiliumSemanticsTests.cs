@@ -3,7 +3,7 @@ using Palisade.Engine.L7;
 using Palisade.Engine.Ports;
 using Palisade.Engine.Tests.Support;
 using Palisade.Engine.Verdicts;
-using Palisade.Policy.Net;
+using Palisade.Policy.Inventory;
 
 namespace Palisade.Engine.Tests.Cilium;
 
@@ -328,7 +328,7 @@ public class CiliumSemanticsTests
             """);
         var inputs = new EngineInputs
         {
-            SecurityGroups = (ids, names) => ids.Contains("sg-0db1") ? ([Cidr.Parse("198.51.100.5/32")], []) : ([], [.. ids]),
+            SecurityGroups = SecurityGroupInventory.Parse("sg.yaml", "securityGroups: [{id: sg-0db1, name: db, members: [198.51.100.5]}]"),
         };
         var engine = Engine(policy, inputs);
         Assert.True(Flow(engine, "a/client", "198.51.100.5", 5432).Allowed);

@@ -1,5 +1,4 @@
 using Palisade.Engine.Fqdn;
-using Palisade.Engine.L7;
 using Palisade.Policy.Inventory;
 using Palisade.Policy.Loading;
 
@@ -31,12 +30,8 @@ internal static class Files
         inputs ??= new EngineInputs();
         if (dnsCache is not null)
         {
-            var cache = new FqdnCache();
-            foreach (var r in DnsCacheFile.Parse(File.ReadAllText(dnsCache), dnsCache))
-            {
-                cache.Add(new FqdnCacheEntry(DnsNamePattern.Normalize(r.Name), Engines.Ip(r.Address), r.TtlSeconds, DateTimeOffset.UnixEpoch, r.Source));
-            }
-            inputs = inputs with { Engine = new EngineOptions { AddressesOf = peer => cache.Matching(peer.Pattern).Select(e => e.Address) } };
+            var cache = FqdnCache.From(DnsCacheFile.Parse(File.ReadAllText(dnsCache), dnsCache));
+            inputs = inputs with { Engine = EngineOptions.LearnedFrom(cache) };
         }
         return EngineLoader.FromManifests(set, null, inputs).Engine;
     }
