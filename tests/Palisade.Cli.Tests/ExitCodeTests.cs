@@ -35,6 +35,23 @@ public class ExitCodeTests
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--header", "bad")]
+    [InlineData("--header", "  :x")]
+    [InlineData("--port", "300/ICMP")]
+    [InlineData("--dns-cache", "/no/such/file")]
+    [InlineData("--sg-inventory", "/no/such/file")]
+    public void Trace_BadL7OrOutsideInput_ExitsTwoWithOneMessage(string option, string value)
+    {
+        string[] args = ["trace", "-f", RedBlue, "--from", "miztiik-automation-ns/k-shop-blue", "--to", "miztiik-automation-ns/k-shop-red", "--http", "GET", "/"];
+        string[] port = option == "--port" ? [] : ["--port", "80/TCP"];
+        var run = CliRun.Invoke([.. args, .. port, option, value]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: ", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Analyze_BadPodCidr_ExitsTwo() =>
         Assert.Equal(2, CliRun.Invoke(["analyze", "-f", RedBlue, "--pod-cidr", "10.0.0.0/99"]).ExitCode);

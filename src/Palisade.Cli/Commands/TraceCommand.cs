@@ -62,14 +62,11 @@ internal static class TraceCommand
             if (headers is { Length: > 0 }) throw new InputException("--header needs --http METHOD PATH; e.g. --http GET /index.html --header X-Token:abc");
             return null;
         }
-        try
+        if ((headers ?? []).FirstOrDefault(h => !h.Contains(':', StringComparison.Ordinal) || h[..h.IndexOf(':', StringComparison.Ordinal)].Trim().Length == 0) is { } bad)
         {
-            return HttpRequest.Parse(http[0], http[1], headers ?? []);
+            throw new InputException($"--header \"{bad}\" is not NAME:VALUE; write e.g. --header X-Token:abc");
         }
-        catch (ArgumentException e)
-        {
-            throw new InputException($"--header: {e.Message}; write NAME:VALUE, e.g. --header X-Token:abc");
-        }
+        return HttpRequest.Parse(http[0], http[1], headers ?? []);
     }
 
     /// <summary>As <c>kubectl exec deploy/NAME</c>: a workload name stands for its first pod.</summary>

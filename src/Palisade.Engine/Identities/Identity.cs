@@ -26,8 +26,19 @@ public sealed record Identity(int Id, string Namespace, LabelSet PodLabels, Labe
     /// every label appears as <c>k8s:KEY</c> and as <c>any:KEY</c> (a key written without a source means any source).
     /// Besides the pod's labels: the namespace, the namespace's labels, the service account and the cluster name.
     /// </summary>
-    public LabelSet CiliumSelectorLabels { get; } = new(CiliumSourceLabels(Namespace, PodLabels, NamespaceLabels, ServiceAccount)
+    /// <remarks>Built on first use: only Cilium selectors need it, and a cluster without them should not pay for it.</remarks>
+    public LabelSet CiliumSelectorLabels => _ciliumSelectorLabels ??= new(CiliumSourceLabels(Namespace, PodLabels, NamespaceLabels, ServiceAccount)
         .SelectMany(kv => new[] { KeyValuePair.Create("k8s:" + kv.Key, kv.Value), KeyValuePair.Create("any:" + kv.Key, kv.Value) }));
+
+    private LabelSet? _ciliumSelectorLabels;
+
+    /// <summary>Equality by the identity's number and labels (the cached selector labels are derived from them).</summary>
+    public bool Equals(Identity? other) =>
+        other is not null && Id == other.Id && Namespace == other.Namespace && PodLabels.Equals(other.PodLabels)
+        && NamespaceLabels.Equals(other.NamespaceLabels) && ServiceAccount == other.ServiceAccount;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, Namespace, PodLabels, NamespaceLabels, ServiceAccount);
 
     /// <summary>The cluster name Cilium puts on every identity (<c>io.cilium.k8s.policy.cluster</c>).</summary>
     public const string ClusterName = "default";
