@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Palisade.Cli.Commands;
+using Palisade.Cli.Commands.Lab;
+using Palisade.Lab;
 using Palisade.Policy.Errors;
 
 namespace Palisade.Cli;
@@ -15,11 +17,21 @@ internal static class CliApp
             TraceCommand.Create(context),
             ValidateCommand.Create(context),
             GetCommand.Create(context),
+            LabCommand.Create(context),
+            ApplyCommands.Apply(context),
+            ApplyCommands.Delete(context),
+            ExecCommand.Create(context),
+            ProbeCommand.Create(context),
         };
         try
         {
             var parse = root.Parse(args);
             return parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (Unwrap(ex) is LabException lab)
+        {
+            context.Error.WriteLine($"error: {lab.Message}");
+            return ExitCodes.LabFailure;
         }
         catch (InputException ex)
         {
@@ -33,4 +45,6 @@ internal static class CliApp
             return ExitCodes.Internal;
         }
     }
+
+    private static Exception Unwrap(Exception e) => e is AggregateException { InnerExceptions.Count: 1 } a ? Unwrap(a.InnerExceptions[0]) : e;
 }

@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>trace: the flow is denied.</summary>
     public const int Denied = 3;
 
+    /// <summary>The lab cannot do what was asked (no such lab or pod, not root, a kernel command failed); the message says why.</summary>
+    public const int LabFailure = 4;
+
     /// <summary>An internal error (a bug): reported without a stack trace unless PALISADE_DEBUG=1.</summary>
     public const int Internal = 70;
 }

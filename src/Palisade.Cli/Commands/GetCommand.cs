@@ -11,8 +11,9 @@ internal static class GetCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("get", "Show engine state for the given manifests.");
+        var command = new Command("get", "Show a lab's pods, services, nodes and policies, or engine state for manifests.");
         command.Subcommands.Add(Identities(context));
+        foreach (var sub in Lab.LabGetCommands.Create(context)) command.Subcommands.Add(sub);
         return command;
     }
 

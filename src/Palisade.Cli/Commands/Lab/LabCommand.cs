@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Net;
+using Palisade.Lab;
+using Palisade.Lab.Controller;
+using Palisade.Lab.Topology;
+using Palisade.Lab.Workloads;
+
+namespace Palisade.Cli.Commands.Lab;
+
+/// <summary><c>palisade lab up|status|down</c>: a cluster on this machine, in network namespaces.</summary>
+internal static class LabCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("lab", "A Kubernetes-like cluster on this machine: nodes and pods in network namespaces, real workloads, Services and DNS.");
+        command.Subcommands.Add(Up(context));
+        command.Subcommands.Add(LabStatusCommand.Create(context));
+        command.Subcommands.Add(Down(context));
+        command.Subcommands.Add(Controller());
+        command.Subcommands.Add(WorkloadHost(context));
+        return command;
+    }
+
+    private static Command Up(CliContext context)
+    {
+        var files = new Option<string[]>("--file", "-f") { Description = "Manifests to apply once the lab is up (files or directories). Repeatable.", AllowMultipleArgumentsPerToken = true };
+        var nodes = new Option<int>("--nodes") { Description = "Number of nodes.", DefaultValueFactory = _ => 2 };
+        var name = new Option<string>("--name") { Description = "The lab's name (several labs can coexist).", DefaultValueFactory = _ => LabName.Default };
+        var podCidr = new Option<string>("--pod-cidr") { Description = "The pods' address range; each node gets a block of it.", DefaultValueFactory = _ => "10.244.0.0/16" };
+        var external = new Option<string[]>("--external-hosts")
+        {
+            Description = "Outside host names the lab's DNS answers, each served by a world host (HTTP 80, HTTPS 443): NAME or NAME=ADDRESS, comma-separated or repeated.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("up", "Bring a lab up (cleaning up what a crashed run of the same name left), then apply the manifests.") { files, nodes, name, podCidr, external };
+        command.SetAction((result, ct) => UpAsync(context, result.GetValue(name)!, result.GetValue(files) ?? [], result.GetValue(nodes), result.GetValue(podCidr)!, result.GetValue(external) ?? [], ct));
+        return command;
+    }
+
+    private static async Task<int> UpAsync(CliContext context, string name, string[] files, int nodes, string podCidr, string[] external, CancellationToken ct)
+    {
+        var objects = files.Length == 0 ? [] : LabInput.Read(files, null, context);
+        if (objects is null) return ExitCodes.InvalidInput;
+        if (!IPNetwork.TryParse(podCidr, out var cidr)) throw new LabException($"--pod-cidr {podCidr}: not a CIDR (e.g. 10.244.0.0/16)");
+        var config = new LabConfig { Nodes = nodes, PodCidr = cidr, ExternalHosts = ExternalHostsOption.Parse(external) };
+        var printer = new ProgressPrinter(context);
+        await LabManager.UpAsync(name, config, objects, printer.Show, ct).ConfigureAwait(false);
+        printer.EndLine();
+        context.Out.WriteLine($"lab {name} is up: {nodes} node(s)");
+        LabStatusCommand.PrintPods(context, LabPaths.For(name));
+        return ExitCodes.Ok;
+    }
+
+    private static Command Down(CliContext context)
+    {
+        var name = new Option<string?>("--name") { Description = "The lab to take down (default: the only lab, or \"palisade\")." };
+        var command = new Command("down", "Take a lab down: stop its processes, delete its namespaces, interfaces and files.") { name };
+        command.SetAction(async (result, ct) =>
+        {
+            var lab = LabManager.Resolve(result.GetValue(name));
+            var printer = new ProgressPrinter(context);
+            var any = await LabManager.DownAsync(lab, printer.Show, ct).ConfigureAwait(false);
+            printer.EndLine();
+            context.Out.WriteLine(any ? $"lab {lab} is down" : $"there is no lab {lab}; nothing to do");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Controller()
+    {
+        var name = new Option<string>("--name") { Required = true };
+        var command = new Command("controller", "Run a lab's controller (started by `lab up`).") { name };
+        command.Hidden = true;
+        command.SetAction((result, _) => LabControllerHost.RunAsync(result.GetValue(name)!, Console.Out));
+        return command;
+    }
+
+    private static Command WorkloadHost(CliContext context)
+    {
+        var lab = new Option<string>("--lab") { Required = true };
+        var group = new Option<string>("--group") { Required = true };
+        var ca = new Option<string?>("--ca");
+        var command = new Command("workload-host", "Serve pods' workloads (started by the lab's controller).") { lab, group, ca };
+        command.Hidden = true;
+        command.SetAction((result, ct) => WorkloadHostProtocol.RunAsync(context.In, context.Out, result.GetValue(ca), ct));
+        return command;
+    }
+}
