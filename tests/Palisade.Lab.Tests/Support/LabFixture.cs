@@ -34,9 +34,12 @@ public sealed class LabFixture : IAsyncDisposable
     public static string NewName() => "t" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>Brings a lab up with the manifests in <paramref name="yaml"/> (and the repository files in <paramref name="files"/>).</summary>
-    public static async Task<LabFixture> UpAsync(string yaml = "", LabConfig? config = null, params string[] files)
+    public static Task<LabFixture> UpAsync(string yaml = "", LabConfig? config = null, params string[] files) => UpNamedAsync(NewName(), yaml, config, files);
+
+    /// <summary>Brings lab <paramref name="name"/> up (cleaning what an earlier run left) with the manifests given.</summary>
+    public static async Task<LabFixture> UpNamedAsync(string name, string yaml = "", LabConfig? config = null, params string[] files)
     {
-        var lab = new LabFixture(NewName());
+        var lab = new LabFixture(name);
         var inputs = files.Select(f => new ManifestInput(f, File.ReadAllText(f))).Append(new ManifestInput("<test>", yaml)).ToList();
         var set = ManifestLoader.Load(inputs);
         Assert.False(set.HasErrors, string.Join("\n", set.Diagnostics));
@@ -45,17 +48,20 @@ public sealed class LabFixture : IAsyncDisposable
     }
 
     /// <summary>Runs the palisade CLI with <paramref name="args"/> (as a process, like a user) for this lab.</summary>
-    public Task<ProcessResult> CliAsync(params string[] args) => Cli(["--lab", Name], args);
+    public Task<ProcessResult> CliAsync(params string[] args) => Cli(["--lab", Name], args, null);
+
+    /// <summary>Runs the palisade CLI for this lab with <paramref name="input"/> on its standard input.</summary>
+    public Task<ProcessResult> CliWithInputAsync(string input, params string[] args) => Cli(["--lab", Name], args, input);
 
     /// <summary>Runs the palisade CLI with <paramref name="args"/> as a process.</summary>
-    public static Task<ProcessResult> Cli(IEnumerable<string> labOption, string[] args)
+    public static Task<ProcessResult> Cli(IEnumerable<string> labOption, string[] args, string? input)
     {
         var (file, prefix) = SelfCommand.Resolve();
         // "--lab NAME" goes after the verb words: find where options start (the first arg starting with '-') or the end.
         var split = Array.FindIndex(args, a => a.StartsWith('-'));
         var head = split < 0 ? args : args[..split];
         var tail = split < 0 ? [] : args[split..];
-        return ProcessRunner.RunAsync(file, [.. prefix, .. head, .. labOption, .. tail]);
+        return ProcessRunner.RunAsync(file, [.. prefix, .. head, .. labOption, .. tail], input);
     }
 
     /// <summary>Runs <paramref name="command"/> in pod <paramref name="pod"/> through <c>palisade exec</c>.</summary>
@@ -64,6 +70,20 @@ public sealed class LabFixture : IAsyncDisposable
     /// <summary>Runs <paramref name="command"/> in pod <paramref name="ns"/>/<paramref name="pod"/> through <c>palisade exec</c>.</summary>
     public Task<ProcessResult> ExecInAsync(string ns, string pod, params string[] command) =>
         CliAsync(["exec", "-n", ns, pod, "--", .. command]);
+
+    /// <summary>The namespace of pod <paramref name="name"/> (in namespace default unless given as ns/name).</summary>
+    public string PodNetns(string name)
+    {
+        var parts = name.Split('/', 2);
+        return State.LabSnapshot.Read(Paths).Pod(parts.Length == 2 ? parts[0] : "default", parts[^1]).Netns;
+    }
+
+    /// <summary>The address of pod <paramref name="name"/>.</summary>
+    public global::System.Net.IPAddress PodIp(string name)
+    {
+        var parts = name.Split('/', 2);
+        return State.LabSnapshot.Read(Paths).Pod(parts.Length == 2 ? parts[0] : "default", parts[^1]).Ip;
+    }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync() => await LabManager.DownAsync(Name, _ => { });
