@@ -31,7 +31,7 @@ public sealed partial class LabController
         var placement = new Placement(nodes, records.Values);
         var toCreate = desired.Pods.Where(p => !records.ContainsKey(p.Key)).ToList();
         await CreatePodsAsync(toCreate, placement, emit, ct).ConfigureAwait(false);
-        await SyncWorkloadsAsync(desired, ct).ConfigureAwait(false);
+        await SyncWorkloadsAsync(desired, emit, ct).ConfigureAwait(false);
         await SyncServicesAndDnsAsync(desired, ct).ConfigureAwait(false);
     }
 
@@ -74,7 +74,7 @@ public sealed partial class LabController
         }).ConfigureAwait(false);
     }
 
-    private async Task SyncWorkloadsAsync(DesiredState desired, CancellationToken ct)
+    private async Task SyncWorkloadsAsync(DesiredState desired, Func<ApiMessage, Task> emit, CancellationToken ct)
     {
         var specs = desired.Pods.ToDictionary(p => p.Key);
         var records = store.Pods().Where(p => p.Phase != "Pending").ToList();
@@ -84,6 +84,8 @@ public sealed partial class LabController
             if (record.SpecHash == spec.WorkloadHash && record.Phase == "Running" && workloads.IsServing(record.Node, record.Key)) return;
             var (ready, message) = await StartPodWorkloadAsync(record, spec).ConfigureAwait(false);
             lock (store) store.PutPod(record with { Phase = "Running", Ready = ready, SpecHash = spec.WorkloadHash, Message = message });
+            // Said loudly, once per change: a port the lab cannot serve (SCTP without kernel support, a bind failure).
+            if (message is not null) await emit(ApiMessage.Line($"warning: pod {record.Key}: {message}")).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
 

@@ -124,7 +124,7 @@ public sealed partial class LabController : IAsyncDisposable
 
     private static Dictionary<string, string> NodeLabels(string node, DesiredState desired)
     {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["kubernetes.io/hostname"] = node, ["kubernetes.io/os"] = "linux" };
+        var labels = NodeView.DefaultLabels(node);
         foreach (var n in desired.Manifests.Nodes.Where(n => n.Object.Metadata.Name == node))
         {
             foreach (var (k, v) in n.Object.Metadata.Labels ?? new Dictionary<string, string>()) labels[k] = v;

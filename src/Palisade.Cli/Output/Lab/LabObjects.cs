@@ -51,7 +51,7 @@ internal static class LabObjects
     {
         ApiVersion = "v1",
         Kind = "Node",
-        Metadata = new V1ObjectMeta { Name = n.Name, Labels = new Dictionary<string, string> { ["kubernetes.io/hostname"] = n.Name, ["kubernetes.io/os"] = "linux" } },
+        Metadata = new V1ObjectMeta { Name = n.Name, Labels = NodeView.DefaultLabels(n.Name) },
         Spec = new V1NodeSpec { PodCIDR = n.PodBlock.ToString(), PodCIDRs = [n.PodBlock.ToString()] },
         Status = new V1NodeStatus { Addresses = [new V1NodeAddress { Address = n.Address.ToString(), Type = "InternalIP" }, new V1NodeAddress { Address = n.Name, Type = "Hostname" }] },
     }))!));
