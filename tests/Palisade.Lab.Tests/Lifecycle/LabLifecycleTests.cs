@@ -104,6 +104,11 @@ public sealed class LabLifecycleTests
         var result = await lab.CliWithInputAsync("hello\n", "exec", "client", "-i", "--", "sh", "-c", "read x; echo got:$x; exit 3");
         Assert.Equal(3, result.ExitCode);
         Assert.Equal("got:hello\n", result.StandardOutput);
+        var yaml = (await lab.CliAsync("get", "pods", "-o", "yaml")).StandardOutput;
+        Assert.Contains("containerPort: 8080", yaml, StringComparison.Ordinal);   // numbers stay numbers
+        Assert.Matches(@"podIP: 10\.244\.2\.\d+", yaml);
+        var status = await lab.Cli("lab", "status", "--name", lab.Name);
+        Assert.Matches(@"node-2\s+172\.18\.0\.3\s+10\.244\.2\.0/24\s+1\s+\d+", status.StandardOutput);
         var missing = await lab.CliAsync("exec", "nosuchpod", "--", "true");
         Assert.Equal(4, missing.ExitCode);
         Assert.Contains("pods \"nosuchpod\" not found", missing.StandardError);

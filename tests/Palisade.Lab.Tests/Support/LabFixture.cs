@@ -50,6 +50,9 @@ public sealed class LabFixture : IAsyncDisposable
     /// <summary>Runs the palisade CLI with <paramref name="args"/> (as a process, like a user) for this lab.</summary>
     public Task<ProcessResult> CliAsync(params string[] args) => Cli(["--lab", Name], args, null);
 
+    /// <summary>Runs the palisade CLI with <paramref name="args"/> exactly as given (no --lab added).</summary>
+    public Task<ProcessResult> Cli(params string[] args) => Cli([], args, null);
+
     /// <summary>Runs the palisade CLI for this lab with <paramref name="input"/> on its standard input.</summary>
     public Task<ProcessResult> CliWithInputAsync(string input, params string[] args) => Cli(["--lab", Name], args, input);
 

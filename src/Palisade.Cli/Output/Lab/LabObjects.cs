@@ -64,7 +64,7 @@ internal static class LabObjects
         ["metadata"] = new JsonObject { ["resourceVersion"] = "" },
     };
 
-    public static string ToYaml(JsonNode node) => KubernetesYaml.Serialize(ToPlain(node));
+    public static string ToYaml(JsonNode node) => new YamlDotNet.Serialization.SerializerBuilder().Build().Serialize(ToPlain(node));
 
     private static object? ToPlain(JsonNode? node) => node switch
     {
@@ -75,7 +75,7 @@ internal static class LabObjects
             System.Text.Json.JsonValueKind.String => v.GetValue<string>(),
             System.Text.Json.JsonValueKind.True => true,
             System.Text.Json.JsonValueKind.False => false,
-            System.Text.Json.JsonValueKind.Number => v.TryGetValue<long>(out var l) ? l : v.GetValue<double>(),
+            System.Text.Json.JsonValueKind.Number => long.TryParse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture),
             _ => null,
         },
         _ => null,
