@@ -16,6 +16,14 @@ public class ArchitectureTests
         Assert.Equal(["Palisade.Policy"], References(typeof(Palisade.Engine.PolicyEngine).Assembly));
 
     [Fact]
+    public void Lab_ReferencesOnlyTheEngineAndPolicyLayers()
+    {
+        var references = References(typeof(Palisade.Lab.LabManager).Assembly);
+        Assert.Contains("Palisade.Policy", references);
+        Assert.All(references, r => Assert.Contains(r, new[] { "Palisade.Engine", "Palisade.Policy" }));
+    }
+
+    [Fact]
     public void Engine_DoesNoFileOrNetworkIo()
     {
         var forbidden = new[] { typeof(File), typeof(Directory), typeof(System.Net.Sockets.Socket), typeof(System.Net.Http.HttpClient), typeof(Console) };
