@@ -17,6 +17,7 @@ public static class LabManager
     {
         var paths = LabPaths.For(name);
         config.Validated();
+        RequireRoot();
         if (LabApiClient.IsListening(paths.Socket))
         {
             throw new LabException($"lab {name} is already up: add to it with `palisade apply -f ...`, or take it down first with `palisade lab down --name {name}`");
@@ -50,6 +51,7 @@ public static class LabManager
 
     private static async Task<ApiMessage> SendAsync(string name, ApiRequest request, Action<ApiMessage> onMessage, CancellationToken ct)
     {
+        RequireRoot();
         var paths = LabPaths.For(name);
         if (!paths.Exists) throw new LabException($"there is no lab {name}: bring it up with `palisade lab up --name {name}`");
         await ControllerLauncher.EnsureRunningAsync(paths, onMessage, ct).ConfigureAwait(false);
@@ -60,6 +62,7 @@ public static class LabManager
     public static async Task<bool> DownAsync(string name, Action<ApiMessage> onMessage, CancellationToken ct = default)
     {
         var paths = LabPaths.For(name);
+        RequireRoot();
         if (!LabCleaner.HasLeftovers(paths)) return false;
         if (LabApiClient.IsListening(paths.Socket))
         {
@@ -98,6 +101,12 @@ public static class LabManager
     {
         var root = LabPaths.For(LabName.Default).Root;
         return Directory.Exists(root) ? [.. Directory.EnumerateDirectories(root).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)] : [];
+    }
+
+    /// <summary>Throws a <see cref="LabException"/> saying so when this process is not root.</summary>
+    public static void RequireRoot()
+    {
+        if (!Environment.IsPrivilegedProcess) throw new LabException("the lab needs root (it makes network namespaces and nftables tables): run it as root, e.g. with sudo -E");
     }
 
     private static StoredObject Stored(ManifestObject o, DateTimeOffset now, bool system) =>

@@ -16,11 +16,11 @@ public class MutationFuzzTests
         "\"a b\"", "-", "?", "'", "\"unterminated", "[", "{", "a: b: c", "- x", "\t", "kind", "Ingress", "In",
     ];
 
-    private static readonly Gen<Mutation> MutationGen =
+    internal static readonly Gen<Mutation> MutationGen =
         Gen.Select(Gen.Enum<MutationKind>(), Gen.Int[0, 10_000], Gen.Int[0, 100_000], Gen.Int[0, 7], Gen.OneOf(NastyValues),
             (kind, line, position, amount, token) => new Mutation(kind, line, position, amount, token.Length == 0 ? "x" : token));
 
-    private static readonly Lazy<string[]> Seeds = new(() =>
+    internal static readonly Lazy<string[]> Seeds = new(() =>
         [.. Directory.GetFiles(Path.Combine(TestFiles.TestData, "fuzz", "seeds")).Order(StringComparer.Ordinal).Select(File.ReadAllText),
          File.ReadAllText(Path.Combine(TestFiles.SharedFixtures, "real-world", "sock-shop-complete-demo.yaml")),
          .. Directory.GetFiles(Path.Combine(TestFiles.SharedFixtures, "real-world", "cilium-starwars")).Order(StringComparer.Ordinal).Select(File.ReadAllText)]);
