@@ -22,11 +22,8 @@ public sealed partial class LabStore
     }
 
     /// <summary>Removes an object; true when it existed.</summary>
-    public bool DeleteObject(string kind, string? ns, string name)
-    {
-        using var command = Command("DELETE FROM objects WHERE kind=$k AND namespace=$n AND name=$m", [("$k", kind), ("$n", ns ?? ""), ("$m", name)]);
-        return command.ExecuteNonQuery() > 0;
-    }
+    public bool DeleteObject(string kind, string? ns, string name) =>
+        Execute("DELETE FROM objects WHERE kind=$k AND namespace=$n AND name=$m", ("$k", kind), ("$n", ns ?? ""), ("$m", name)) > 0;
 
     /// <summary>Every pod the lab made.</summary>
     public IReadOnlyList<PodRecord> Pods() => [.. Query(
@@ -35,14 +32,14 @@ public sealed partial class LabStore
             r.GetInt64(6) != 0, (int)r.GetInt64(7), r.GetString(8), r.IsDBNull(9) ? null : r.GetString(9), Time(r.GetString(10))))];
 
     /// <summary>Adds or replaces a pod's record.</summary>
-    public void PutPod(PodRecord p) => Execute(
+    public void PutPod(PodRecord p) => _ = Execute(
         "INSERT INTO pods(namespace,name,node,ip,netns,phase,ready,restarts,spec_hash,message,created) VALUES($ns,$n,$node,$ip,$netns,$ph,$r,$rs,$h,$m,$c) " +
         "ON CONFLICT(namespace,name) DO UPDATE SET node=$node, ip=$ip, netns=$netns, phase=$ph, ready=$r, restarts=$rs, spec_hash=$h, message=$m",
         ("$ns", p.Namespace), ("$n", p.Name), ("$node", p.Node), ("$ip", p.Ip.ToString()), ("$netns", p.Netns), ("$ph", p.Phase),
         ("$r", p.Ready ? 1 : 0), ("$rs", p.Restarts), ("$h", p.SpecHash), ("$m", p.Message), ("$c", Time(p.Created)));
 
     /// <summary>Removes a pod's record.</summary>
-    public void DeletePod(string ns, string name) => Execute("DELETE FROM pods WHERE namespace=$ns AND name=$n", ("$ns", ns), ("$n", name));
+    public void DeletePod(string ns, string name) => _ = Execute("DELETE FROM pods WHERE namespace=$ns AND name=$n", ("$ns", ns), ("$n", name));
 
     /// <summary>Services' ClusterIPs by "namespace/name" (null for headless).</summary>
     public IReadOnlyDictionary<string, IPAddress?> ServiceIps() =>
@@ -50,12 +47,12 @@ public sealed partial class LabStore
             .ToDictionary(x => x.Key, x => x.Ip);
 
     /// <summary>Records a Service's ClusterIP.</summary>
-    public void PutService(string ns, string name, IPAddress? ip) => Execute(
+    public void PutService(string ns, string name, IPAddress? ip) => _ = Execute(
         "INSERT INTO services(namespace,name,cluster_ip) VALUES($ns,$n,$ip) ON CONFLICT(namespace,name) DO UPDATE SET cluster_ip=$ip",
         ("$ns", ns), ("$n", name), ("$ip", ip?.ToString()));
 
     /// <summary>Forgets a Service.</summary>
-    public void DeleteService(string ns, string name) => Execute("DELETE FROM services WHERE namespace=$ns AND name=$n", ("$ns", ns), ("$n", name));
+    public void DeleteService(string ns, string name) => _ = Execute("DELETE FROM services WHERE namespace=$ns AND name=$n", ("$ns", ns), ("$n", name));
 
     /// <summary>The world hosts made: name, address, namespace.</summary>
     public IReadOnlyList<(string Name, IPAddress Address, string Netns)> WorldHosts() =>

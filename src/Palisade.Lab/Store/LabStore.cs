@@ -25,8 +25,8 @@ public sealed partial class LabStore : IDisposable
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString());
         connection.Open();
         var store = new LabStore(connection);
-        store.Execute("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;");
-        store.Execute(Schema);
+        _ = store.Execute("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;");
+        _ = store.Execute(Schema);
         return store;
     }
 
@@ -56,12 +56,15 @@ public sealed partial class LabStore : IDisposable
     public void SetConfig(string key, string value) =>
         Execute("INSERT INTO config(key,value) VALUES($k,$v) ON CONFLICT(key) DO UPDATE SET value=$v", ("$k", key), ("$v", value));
 
-    /// <summary>Runs <paramref name="action"/> in one transaction.</summary>
+    /// <summary>Runs <paramref name="action"/> in one transaction (no other thread uses the store meanwhile).</summary>
     public void InTransaction(Action action)
     {
-        using var tx = connection.BeginTransaction();
-        action();
-        tx.Commit();
+        lock (connection)
+        {
+            using var tx = connection.BeginTransaction();
+            action();
+            tx.Commit();
+        }
     }
 
     private static string Time(DateTimeOffset t) => t.ToString("O", CultureInfo.InvariantCulture);
@@ -70,25 +73,36 @@ public sealed partial class LabStore : IDisposable
 
     private static IPAddress? Address(object? value) => value is string s && s.Length > 0 ? IPAddress.Parse(s) : null;
 
-    private void Execute(string sql, params (string Name, object? Value)[] parameters)
+    // Every statement holds the connection's lock: the controller's request handling and its workload watchdog
+    // share one connection, which SQLite's ADO.NET provider does not make thread-safe itself.
+    private int Execute(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(sql, parameters);
-        command.ExecuteNonQuery();
+        lock (connection)
+        {
+            using var command = Command(sql, parameters);
+            return command.ExecuteNonQuery();
+        }
     }
 
     private object? Scalar(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(sql, parameters);
-        return command.ExecuteScalar();
+        lock (connection)
+        {
+            using var command = Command(sql, parameters);
+            return command.ExecuteScalar();
+        }
     }
 
-    private IEnumerable<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters)
+    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(sql, parameters);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read()) rows.Add(read(reader));
-        return rows;
+        lock (connection)
+        {
+            using var command = Command(sql, parameters);
+            using var reader = command.ExecuteReader();
+            var rows = new List<T>();
+            while (reader.Read()) rows.Add(read(reader));
+            return rows;
+        }
     }
 
     private SqliteCommand Command(string sql, (string Name, object? Value)[] parameters)

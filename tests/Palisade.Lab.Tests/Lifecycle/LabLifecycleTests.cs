@@ -146,7 +146,7 @@ public sealed class LabLifecycleTests
     public async Task WorkloadProcess_Killed_IsRestartedAndCountedAsARestart()
     {
         await using var lab = await LabFixture.UpAsync(TwoPods);
-        var pid = State.LabSnapshot.Read(lab.Paths).Processes["workload:node-2"];
+        var pid = Palisade.Lab.State.LabSnapshot.Read(lab.Paths).Processes["workload:node-2"];
         await LabProcesses.KillAsync([pid]);
         var deadline = DateTime.UtcNow.AddSeconds(15);
         string pods;

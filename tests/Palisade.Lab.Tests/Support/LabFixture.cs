@@ -78,14 +78,14 @@ public sealed class LabFixture : IAsyncDisposable
     public string PodNetns(string name)
     {
         var parts = name.Split('/', 2);
-        return State.LabSnapshot.Read(Paths).Pod(parts.Length == 2 ? parts[0] : "default", parts[^1]).Netns;
+        return Palisade.Lab.State.LabSnapshot.Read(Paths).Pod(parts.Length == 2 ? parts[0] : "default", parts[^1]).Netns;
     }
 
     /// <summary>The address of pod <paramref name="name"/>.</summary>
     public global::System.Net.IPAddress PodIp(string name)
     {
         var parts = name.Split('/', 2);
-        return State.LabSnapshot.Read(Paths).Pod(parts.Length == 2 ? parts[0] : "default", parts[^1]).Ip;
+        return Palisade.Lab.State.LabSnapshot.Read(Paths).Pod(parts.Length == 2 ? parts[0] : "default", parts[^1]).Ip;
     }
 
     /// <inheritdoc/>
