@@ -22,6 +22,7 @@ internal static class CliApp
             ApplyCommands.Delete(context),
             ExecCommand.Create(context),
             ProbeCommand.Create(context),
+            ConnectivityCommand.Create(context),
         };
         try
         {

@@ -14,6 +14,7 @@ internal static partial class LabGetCommands
         yield return Make(context, "pods", ["pod", "po"], "List the lab's pods.", (s, ns, o, w) => Pods(context, s, ns, o, w));
         yield return Make(context, "services", ["service", "svc"], "List the lab's Services.", (s, ns, o, w) => Services(context, s, ns, o, w));
         yield return Make(context, "nodes", ["node", "no"], "List the lab's nodes.", (s, _, o, w) => Nodes(context, s, o, w));
+        yield return Make(context, "endpoints", ["endpoint", "ep", "cep"], "List the lab's endpoints as `cilium endpoint list` does: identity, labels, policy enforcement per direction.", (s, ns, o, w) => LabEndpointsView.Write(context, s, ns, o));
         yield return Make(context, "policies", ["policy", "netpol", "cnp"], "List the policies applied to the lab, of every dialect.", (s, ns, o, w) => Policies(context, s, ns, o, w));
     }
 

@@ -1,0 +1,64 @@
+using k8s.Models;
+using Palisade.Engine;
+using Palisade.Engine.Cluster;
+using Palisade.Lab.State;
+using Palisade.Policy.Diagnostics;
+using Palisade.Policy.Loading;
+using Palisade.Policy.Yaml;
+
+namespace Palisade.Lab.Connectivity;
+
+/// <summary>
+/// The engine for a lab's current state: the applied policies of every dialect over the pods as the lab placed them
+/// (their real addresses and nodes) and the lab's nodes (their addresses and labels), so that its predictions are
+/// about the very packets a probe sends.
+/// </summary>
+public static class LabEngine
+{
+    /// <summary>Builds the engine; the notes are the lowering's warnings (peers that match nothing, and so on).</summary>
+    public static (PolicyEngine Engine, IReadOnlyList<Diagnostic> Notes) Build(LabSnapshot snapshot)
+    {
+        var set = snapshot.Desired.Manifests;
+        var placed = snapshot.Records.Where(r => r.Phase != "Pending").ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var pods = set.Pods.Where(p => placed.ContainsKey(p.Namespace + "/" + p.Name)).Select(p => WithPlacement(p, placed[p.Namespace + "/" + p.Name])).ToList();
+        var source = new SourceRef(new YDocument("<lab>", 0, new YMapping([], 1, 1)), FieldPath.Root);
+        var nodes = snapshot.Nodes.Select(n => new Loaded<V1Node>(Node(n, set), source)).ToList();
+        var lab = new ManifestSet
+        {
+            Namespaces = set.Namespaces,
+            Pods = pods,
+            Services = set.Services,
+            Nodes = nodes,
+            NetworkPolicies = set.NetworkPolicies,
+            CiliumNetworkPolicies = set.CiliumNetworkPolicies,
+            CiliumClusterwideNetworkPolicies = set.CiliumClusterwideNetworkPolicies,
+            Diagnostics = [],
+        };
+        return EngineLoader.FromManifests(lab, new ClusterOptions(), new EngineInputs());
+    }
+
+    private static LoadedPod WithPlacement(LoadedPod loaded, Store.PodRecord record)
+    {
+        var pod = loaded.Pod;
+        pod.Spec ??= new V1PodSpec();
+        pod.Spec.NodeName = record.Node;
+        pod.Status = new V1PodStatus { PodIP = record.Ip.ToString(), PodIPs = [new V1PodIP { Ip = record.Ip.ToString() }], Phase = "Running" };
+        return loaded;
+    }
+
+    private static V1Node Node(NodeView node, ManifestSet set)
+    {
+        var labels = NodeView.DefaultLabels(node.Name);
+        foreach (var applied in set.Nodes.Where(n => n.Object.Metadata.Name == node.Name))
+        {
+            foreach (var (k, v) in applied.Object.Metadata.Labels ?? new Dictionary<string, string>()) labels[k] = v;
+        }
+        return new V1Node
+        {
+            ApiVersion = "v1",
+            Kind = "Node",
+            Metadata = new V1ObjectMeta { Name = node.Name, Labels = labels },
+            Status = new V1NodeStatus { Addresses = [new V1NodeAddress { Address = node.Address.ToString(), Type = "InternalIP" }] },
+        };
+    }
+}
