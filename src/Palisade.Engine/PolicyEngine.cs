@@ -85,6 +85,14 @@ public sealed class PolicyEngine
         return SideEvaluator.Allowed(Map(destination, Direction.Ingress), destination, PeerRef.Of(source), Direction.Ingress, egress);
     }
 
+    /// <summary>
+    /// The ports on which one side allows connections with <paramref name="peer"/>: for <see cref="Direction.Egress"/>
+    /// the ports <paramref name="subject"/> may open to the peer, for ingress the ports the peer may open to it. What a
+    /// data plane programs for one endpoint and one peer identity; the whole universe when nothing isolates the side.
+    /// </summary>
+    public PortSet SideAllowedPorts(EndpointClass subject, Direction direction, PeerRef peer) =>
+        SideEvaluator.Allowed(Map(subject, direction), subject, peer, direction, PortSet.Universe);
+
     /// <summary>Decides one flow and explains both sides.</summary>
     public Verdict Evaluate(FlowQuery flow)
     {

@@ -37,13 +37,17 @@ public static class LabEngine
         return EngineLoader.FromManifests(lab, new ClusterOptions(), new EngineInputs());
     }
 
+    /// <summary>
+    /// A copy of the pod with its node and address: the replicas of a workload share one spec object as loaded, so the
+    /// spec is copied, never written in place (a regression test pins this: both deathstars once landed on one node).
+    /// </summary>
     private static LoadedPod WithPlacement(LoadedPod loaded, Store.PodRecord record)
     {
-        var pod = loaded.Pod;
+        var pod = k8s.KubernetesJson.Deserialize<V1Pod>(k8s.KubernetesJson.Serialize(loaded.Pod));
         pod.Spec ??= new V1PodSpec();
         pod.Spec.NodeName = record.Node;
         pod.Status = new V1PodStatus { PodIP = record.Ip.ToString(), PodIPs = [new V1PodIP { Ip = record.Ip.ToString() }], Phase = "Running" };
-        return loaded;
+        return loaded with { Pod = pod };
     }
 
     private static V1Node Node(NodeView node, ManifestSet set)

@@ -31,6 +31,7 @@ public sealed partial class LabController
         var placement = new Placement(nodes, records.Values);
         var toCreate = desired.Pods.Where(p => !records.ContainsKey(p.Key)).ToList();
         await CreatePodsAsync(toCreate, placement, emit, ct).ConfigureAwait(false);
+        await SyncEnforcementAsync(emit, ct).ConfigureAwait(false);
         await SyncWorkloadsAsync(desired, emit, ct).ConfigureAwait(false);
         await SyncServicesAndDnsAsync(desired, ct).ConfigureAwait(false);
     }

@@ -35,6 +35,16 @@ public sealed class ExampleLabTests
         Assert.Contains("api.twitter.com", world.StandardOutput, StringComparison.Ordinal);
         var unknown = await lab.ExecAsync("mediabot", "curl", "-sL", "-m", "5", "https://help.twitter.com");
         Assert.Equal(6, unknown.ExitCode);   // curl: could not resolve host — the lab's DNS knows only the world hosts it has
+
+        // Seed 004's L3/L4 rule1 enforced: the tiefighter lands, the xwing times out, and the kernel agrees with the
+        // engine on every pair (both deathstar replicas, on both nodes, are protected).
+        var apply = await lab.CliAsync("apply", "-f", Example("starwars/policies/sw_l3_l4_policy.yaml"));
+        Assert.Equal(0, apply.ExitCode);
+        Assert.Equal("Ship landed\n", (await lab.ExecAsync("tiefighter", "curl", "-s", "-m", "5", "-XPOST", "deathstar/v1/request-landing")).StandardOutput);
+        Assert.Equal(28, (await lab.ExecAsync("xwing", "curl", "-s", "-m", "2", "-XPOST", "deathstar/v1/request-landing")).ExitCode);
+        var test = await lab.CliAsync("connectivity", "test");
+        Assert.True(test.ExitCode == 0, test.StandardOutput);
+        Assert.Matches(@"default/xwing\s+X\s+X\s", test.StandardOutput);
     }
 
     [Fact]
@@ -50,9 +60,20 @@ public sealed class ExampleLabTests
         Assert.Equal(0, probe.ExitCode);
         var frontEnd = await lab.ExecAsync("rogue-1", "curl", "-s", "-m", "5", "front-end.sock-shop");
         Assert.StartsWith("front-end-", frontEnd.StandardOutput, StringComparison.Ordinal);
-        var closed = await lab.CliAsync("probe", "--from", "rogue-1", $"{lab.PodIp("sock-shop/" + PodOf(lines, "user-db"))}:27018", "--timeout", "2s");
+        var userDb = lab.PodIp("sock-shop/" + PodOf(lines, "user-db"));
+        var closed = await lab.CliAsync("probe", "--from", "rogue-1", $"{userDb}:27018", "--timeout", "2s");
         Assert.Equal(1, closed.ExitCode);
         Assert.Contains("REFUSED", closed.StandardError, StringComparison.Ordinal);
+
+        // Seed 002's policy enforced: the rogue pod is stopped, user still reaches user-db, the shop still serves.
+        Assert.Equal(0, (await lab.CliAsync("apply", "-f", Example("sock-shop/user-db-allow-from-user.yaml"))).ExitCode);
+        var blocked = await lab.CliAsync("probe", "--from", "rogue-1", $"{userDb}:27017", "--timeout", "2s");
+        Assert.Equal(1, blocked.ExitCode);
+        Assert.Contains("TIMEOUT", blocked.StandardError, StringComparison.Ordinal);
+        Assert.Equal(0, (await lab.CliAsync("probe", "--from", "sock-shop/" + PodOf(lines, "user"), $"{userDb}:27017", "--timeout", "2s")).ExitCode);
+        Assert.StartsWith("front-end-", (await lab.ExecAsync("rogue-1", "curl", "-s", "-m", "5", "front-end.sock-shop")).StandardOutput, StringComparison.Ordinal);
+        var test = await lab.CliAsync("connectivity", "test", "--probe", "27017/TCP", "-n", "sock-shop");
+        Assert.True(test.ExitCode == 0, test.StandardOutput);
     }
 
     [Fact]
