@@ -12,14 +12,19 @@ step $P lab up --name starwars -f examples/starwars/app \
   --external-hosts api.twitter.com,help.twitter.com,about.twitter.com,twitter.com,api.github.com
 step $P get pods -o wide --lab starwars
 step $P get services --lab starwars
-# Before any policy, every ship can land (no policy is enforced yet).
+# Before any policy, every ship can land.
 step $P exec --lab starwars xwing -- curl -s -m 5 -XPOST deathstar.default.svc.cluster.local/v1/request-landing
 step $P exec --lab starwars tiefighter -- curl -s -m 5 -XPOST deathstar.default.svc.cluster.local/v1/request-landing
 step $P exec --lab starwars tiefighter -- curl -s -m 5 -XPUT deathstar.default.svc.cluster.local/v1/exhaust-port
 # DNS-aware egress demo: the mediabot reaches the lab's world over HTTPS (the lab CA is trusted inside exec).
 step $P exec --lab starwars mediabot -- curl -sL -m 5 https://api.twitter.com
 step $P exec --lab starwars mediabot -- curl -sL -m 5 https://help.twitter.com
-# The L3/L4 policy is stored in the lab; enforcement on packets comes with the nftables data plane.
+# Seed 004's L3/L4 policy: only org=empire ships may reach the deathstar on 80/TCP. Each node's kernel now drops the
+# xwing's connection (curl exits 28, a timeout) and lets the tiefighter land.
 step $P apply --lab starwars -f examples/starwars/policies/sw_l3_l4_policy.yaml
-step $P get policies --lab starwars
+step $P exec --lab starwars tiefighter -- curl -s -m 5 -XPOST deathstar.default.svc.cluster.local/v1/request-landing
+step $P exec --lab starwars xwing -- curl -s -m 3 -XPOST deathstar.default.svc.cluster.local/v1/request-landing
+step $P get endpoints --lab starwars
+# Every pod pair probed from inside the pods, compared with the engine's prediction: the kernel agrees.
+step $P connectivity test --lab starwars
 if [ "${1:-}" = "--down" ]; then step $P lab down --name starwars; fi

@@ -34,7 +34,7 @@ internal static class LabEndpointsView
         var table = new ColumnTable("ENDPOINT", "NODE", "IDENTITY", "POLICY (INGRESS)", "POLICY (EGRESS)", "IPV4", "LABELS");
         foreach (var r in rows)
         {
-            table.Add(r.endpoint, r.node, r.identity?.ToString(CultureInfo.InvariantCulture) ?? "-", r.ingress, r.egress, r.ipv4, string.Join(" ", r.labels.Where(l => !l.StartsWith("k8s:io.cilium.k8s.namespace.labels", StringComparison.Ordinal))));
+            table.Add(r.endpoint, r.node, r.identity?.ToString(CultureInfo.InvariantCulture) ?? "-", r.ingress, r.egress, r.ipv4, string.Join(" ", r.labels.Where(l => !l.StartsWith("k8s:io.cilium.k8s.", StringComparison.Ordinal))));
         }
         table.Write(context.Out);
         context.Out.WriteLine();
