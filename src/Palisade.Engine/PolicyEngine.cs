@@ -71,6 +71,12 @@ public sealed class PolicyEngine
     public bool IsIsolated(Endpoint endpoint, Direction direction) =>
         Map(ClassOf(endpoint), direction)?.Isolated == true;
 
+    /// <summary>
+    /// True when any policy has rules for <paramref name="endpoint"/> in <paramref name="direction"/>, isolating or not
+    /// (a Cilium deny rule drops without isolating): a data plane must check this side's traffic.
+    /// </summary>
+    public bool HasRules(Endpoint endpoint, Direction direction) => Map(ClassOf(endpoint), direction) is not null;
+
     /// <summary>The policies isolating <paramref name="endpoint"/> in <paramref name="direction"/>.</summary>
     public IEnumerable<PolicyRef> IsolatingPolicies(Endpoint endpoint, Direction direction) =>
         Map(ClassOf(endpoint), direction)?.IsolatingPolicies ?? [];

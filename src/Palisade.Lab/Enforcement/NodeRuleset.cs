@@ -37,7 +37,7 @@ public static class NodeRuleset
         {
             foreach (var direction in new[] { Direction.Egress, Direction.Ingress })
             {
-                if (!engine.IsIsolated(endpoint, direction)) continue;
+                if (!engine.HasRules(endpoint, direction)) continue;
                 var name = ChainName(direction, endpoint);
                 dispatch[direction].Add($"\"{LabNaming.PodVeth(endpoint.Key)}\" : jump {name}");
                 AppendEndpoint(text, chains, name, Allowed(engine, endpoint, direction, identities), direction);
