@@ -58,8 +58,11 @@ public sealed class LabApiServer : IAsyncDisposable
         await using var stream = new NetworkStream(client, ownsSocket: false);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+        // The controller emits progress from parallel work: one line at a time, or two messages could share a line.
+        using var writing = new SemaphoreSlim(1, 1);
         async Task Send(ApiMessage m)
         {
+            await writing.WaitAsync().ConfigureAwait(false);
             try
             {
                 await writer.WriteLineAsync(JsonSerializer.Serialize(m, ApiJson.Options)).ConfigureAwait(false);
@@ -67,6 +70,10 @@ public sealed class LabApiServer : IAsyncDisposable
             catch (IOException)
             {
                 // the client went away; the request still completes
+            }
+            finally
+            {
+                writing.Release();
             }
         }
         var line = await reader.ReadLineAsync().ConfigureAwait(false);
