@@ -16,11 +16,15 @@ public class ArchitectureTests
         Assert.Equal(["Palisade.Policy"], References(typeof(Palisade.Engine.PolicyEngine).Assembly));
 
     [Fact]
-    public void Lab_ReferencesOnlyTheEngineAndPolicyLayers()
+    public void Datapath_ReferencesOnlyTheEngineAndPolicyLayers() =>
+        Assert.All(References(typeof(Palisade.Datapath.Nft.NftTransaction).Assembly), r => Assert.Contains(r, new[] { "Palisade.Engine", "Palisade.Policy" }));
+
+    [Fact]
+    public void Lab_ReferencesOnlyTheLayersBelowIt()
     {
         var references = References(typeof(Palisade.Lab.LabManager).Assembly);
         Assert.Contains("Palisade.Policy", references);
-        Assert.All(references, r => Assert.Contains(r, new[] { "Palisade.Engine", "Palisade.Policy" }));
+        Assert.All(references, r => Assert.Contains(r, new[] { "Palisade.Datapath", "Palisade.Engine", "Palisade.Policy" }));
     }
 
     [Fact]

@@ -140,6 +140,7 @@ public sealed partial class LabController : IAsyncDisposable
     {
         await workloads.DisposeAsync().ConfigureAwait(false);
         await StopDnsAsync().ConfigureAwait(false);
+        DisposeKernels();
         store.PutProcess("controller", null);
         store.Dispose();
     }

@@ -59,13 +59,21 @@ internal static class Prober
         return null;
     }
 
-    /// <summary>Sends the probe datagram and returns the reply's text (without its final newline).</summary>
+    /// <summary>
+    /// Sends the probe datagram, again every 150 ms until a reply or the deadline (a lone datagram can be lost while
+    /// a neighbour entry resolves, as TCP's SYN is retransmitted), and returns the reply's text without its newline.
+    /// </summary>
     private static async Task<string?> ExchangeAsync(Socket socket, IPEndPoint endpoint, CancellationToken token)
     {
         await socket.ConnectAsync(endpoint, token).ConfigureAwait(false);
-        await socket.SendAsync(Datagram, SocketFlags.None, token).ConfigureAwait(false);
         var reply = new byte[512];
-        var read = await socket.ReceiveAsync(reply, SocketFlags.None, token).ConfigureAwait(false);
+        var receive = socket.ReceiveAsync(reply, SocketFlags.None, token).AsTask();
+        while (!receive.IsCompleted)
+        {
+            await socket.SendAsync(Datagram, SocketFlags.None, token).ConfigureAwait(false);
+            await Task.WhenAny(receive, Task.Delay(150, token)).ConfigureAwait(false);
+        }
+        var read = await receive.ConfigureAwait(false);
         return Encoding.UTF8.GetString(reply, 0, read).TrimEnd('\n');
     }
 

@@ -48,7 +48,7 @@ public sealed class ConformanceReplayTests
     {
         var snapshot = LabSnapshot.Read(lab.Paths);
         var (engine, _) = LabEngine.Build(snapshot);
-        var report = await ConnectivityTester.RunAsync(snapshot, engine, Probes, null, TimeSpan.FromMilliseconds(700));
+        var report = await ConnectivityTester.RunAsync(snapshot, engine, Probes, null, TimeSpan.FromMilliseconds(1500));
         Assert.Equal(9 * 8 * Probes.Length, report.Cells.Count);
         Assert.True(report.Mismatches.Count == 0, $"step \"{name}\": " + string.Join("\n", report.Mismatches.Select(m => $"{m.From} -> {m.To} {m.Probe}: engine {m.Predicted}, kernel {m.Outcome}; {string.Join("; ", m.Explanation)}")));
         foreach (var (from, to, probe, reached) in pinned)

@@ -34,7 +34,7 @@ public sealed class KernelAgreementPropertyTests
         await using var lab = await LabFixture.UpAsync(yaml, new LabConfig { PodCidr = global::System.Net.IPNetwork.Parse("10.0.0.0/16") });
         var snapshot = LabSnapshot.Read(lab.Paths);
         var (engine, _) = LabEngine.Build(snapshot);
-        var report = await ConnectivityTester.RunAsync(snapshot, engine, Probes, null, TimeSpan.FromMilliseconds(700));
+        var report = await ConnectivityTester.RunAsync(snapshot, engine, Probes, null, TimeSpan.FromMilliseconds(1500));
         Assert.True(report.Cells.Count > 0 || snapshot.Records.Count(r => r.Namespace != "kube-system") < 2, "no probe ran");
         Assert.True(report.Mismatches.Count == 0, Describe(report, yaml));
     }
