@@ -9,7 +9,7 @@ namespace Palisade.Datapath.Kernel;
 /// them) with <c>setns(2)</c> once, or stays in the process's namespace when the name is null, and then runs the work
 /// given to it one item at a time, in order. Netlink sockets and processes started from it live in that namespace.
 /// </summary>
-internal sealed partial class NamespaceThread : IDisposable
+internal sealed class NamespaceThread : IDisposable
 {
     private const int CloneNewNet = 0x40000000;
     private readonly BlockingCollection<Action> work = [];
@@ -80,16 +80,6 @@ internal sealed partial class NamespaceThread : IDisposable
 
     private static void Enter(string name)
     {
-        var path = Path.Combine("/var/run/netns", name);
-        if (!File.Exists(path)) throw new NftException($"network namespace {name} does not exist ({path}); create it with 'ip netns add {name}'");
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
-        if (SetNs((int)handle.DangerousGetHandle(), CloneNewNet) != 0)
-        {
-            var errno = Marshal.GetLastPInvokeError();
-            throw new NftException($"cannot enter network namespace {name}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}); this needs root");
-        }
+        if (NetnsSwitch.Enter(name) is { } error) throw new NftException(error);
     }
-
-    [LibraryImport("libc", EntryPoint = "setns", SetLastError = true)]
-    private static partial int SetNs(int fd, int nstype);
 }

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
-using System.Runtime.InteropServices;
 
 namespace Palisade.Lab.Netns;
 
@@ -11,12 +10,10 @@ namespace Palisade.Lab.Netns;
 /// afterwards; that is how one process serves the pods of a whole node.
 /// </summary>
 /// <remarks>The action must be synchronous: continuations of an awaited task run on other threads, outside the namespace.</remarks>
-public static partial class NetworkNamespace
+public static class NetworkNamespace
 {
-    private const int CloneNewNet = 0x40000000;
-
     /// <summary>The directory where <c>ip netns</c> keeps its namespace handles.</summary>
-    public const string Directory = "/var/run/netns";
+    public const string Directory = Datapath.Kernel.NetnsSwitch.Directory;
 
     /// <summary>True when a namespace of this name exists.</summary>
     public static bool Exists(string name) => File.Exists(Path.Combine(Directory, name));
@@ -53,15 +50,6 @@ public static partial class NetworkNamespace
 
     private static void Enter(string name)
     {
-        var path = Path.Combine(Directory, name);
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
-        if (SetNs((int)handle.DangerousGetHandle(), CloneNewNet) != 0)
-        {
-            var errno = Marshal.GetLastPInvokeError();
-            throw new IOException($"cannot enter network namespace {name}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}); Palisade's lab needs root");
-        }
+        if (Datapath.Kernel.NetnsSwitch.Enter(name) is { } error) throw new IOException(error);
     }
-
-    [LibraryImport("libc", EntryPoint = "setns", SetLastError = true)]
-    private static partial int SetNs(int fd, int nstype);
 }
