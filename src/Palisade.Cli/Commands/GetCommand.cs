@@ -22,12 +22,18 @@ internal static class GetCommand
         var common = new CommonOptions();
         var output = new Option<string>("--output", "-o") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         output.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("identities", "List security identities (number, labels, pods), as `cilium identity list` does.");
+        var lab = Lab.LabOptions.Lab();
+        var command = new Command("identities", "List security identities (number, labels, pods), as `cilium identity list` does: of the manifests given with -f, or of a running lab without -f.");
         common.AddTo(command);
+        common.Files.Required = false;
         command.Options.Add(output);
+        command.Options.Add(lab);
         command.SetAction(result =>
         {
-            var engine = ModelLoader.LoadEngine(result.GetValue(common.Files)!, common, result, context);
+            var files = result.GetValue(common.Files) ?? [];
+            var engine = files.Length > 0
+                ? ModelLoader.LoadEngine(files, common, result, context)
+                : Palisade.Lab.Connectivity.LabEngine.Build(Palisade.Lab.State.LabSnapshot.Read(Palisade.Lab.LabPaths.For(Palisade.Lab.LabManager.Resolve(result.GetValue(lab))))).Engine;
             if (engine is null) return ExitCodes.InvalidInput;
             var podsById = engine.Cluster.Endpoints.ToLookup(e => engine.Identities.Of(e)?.Id, e => e.Key);
             var rows = engine.Identities.All.Select(i => new { id = i.Id, labels = i.CiliumLabels.ToList(), pods = podsById[i.Id].ToList() }).ToList();

@@ -57,6 +57,10 @@ public sealed class ConnectivityTestTests
             Assert.Contains("isolated by NetworkPolicy default/deny-b", predicted.GetProperty("explanation").ToString(), StringComparison.Ordinal);
         }
 
+        var identities = await lab.CliAsync("get", "identities", "-o", "json");
+        Assert.Equal(0, identities.ExitCode);
+        Assert.Contains("k8s:app=b", identities.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("default/b", identities.StandardOutput, StringComparison.Ordinal);
         var endpoints = await lab.CliAsync("get", "endpoints");
         Assert.Matches(@"default/b\s+node-\d\s+\d+\s+Enabled\s+Disabled", endpoints.StandardOutput);
         Assert.Matches(@"default/a\s+node-\d\s+\d+\s+Disabled\s+Disabled", endpoints.StandardOutput);
