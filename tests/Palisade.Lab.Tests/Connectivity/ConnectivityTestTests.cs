@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Palisade.Lab.Model;
+using Palisade.Lab.Probing;
+using Palisade.Lab.System;
 using Palisade.Lab.Tests.Support;
 
 namespace Palisade.Lab.Tests.Connectivity;
@@ -64,5 +67,20 @@ public sealed class ConnectivityTestTests
         var endpoints = await lab.CliAsync("get", "endpoints");
         Assert.Matches(@"default/b\s+node-\d\s+\d+\s+Enabled\s+Disabled", endpoints.StandardOutput);
         Assert.Matches(@"default/a\s+node-\d\s+\d+\s+Disabled\s+Disabled", endpoints.StandardOutput);
+    }
+
+    [Fact]
+    public async Task ControllerKilled_EnforcementStaysInTheKernelAndTheNextApplyKeepsIt()
+    {
+        await using var lab = await LabFixture.UpAsync(Pods + "\n---\n" + DenyB);
+        var a = lab.PodNetns("a");
+        var b = lab.PodIp("b");
+        Assert.Equal(ProbeOutcome.Timeout, (await Prober.ProbeAsync(a, LabProtocol.Tcp, b, 80, TimeSpan.FromSeconds(1))).Outcome);
+        var controller = LabProcesses.Find(lab.Name).Where(p => File.ReadAllText($"/proc/{p}/cmdline").Contains("controller", StringComparison.Ordinal)).ToList();
+        await LabProcesses.KillAsync(controller);
+        Assert.Equal(ProbeOutcome.Timeout, (await Prober.ProbeAsync(a, LabProtocol.Tcp, b, 80, TimeSpan.FromSeconds(1))).Outcome);
+        Assert.Equal(0, (await lab.CliWithInputAsync("apiVersion: v1\nkind: Pod\nmetadata: {name: c}\nspec: {containers: [{name: c, image: busybox}]}\n", "apply", "-f", "-")).ExitCode);
+        Assert.Equal(ProbeOutcome.Timeout, (await Prober.ProbeAsync(a, LabProtocol.Tcp, b, 80, TimeSpan.FromSeconds(1))).Outcome);
+        Assert.Equal(ProbeOutcome.Connected, (await Prober.ProbeAsync(lab.PodNetns("b"), LabProtocol.Tcp, lab.PodIp("a"), 80, TimeSpan.FromSeconds(2))).Outcome);
     }
 }
