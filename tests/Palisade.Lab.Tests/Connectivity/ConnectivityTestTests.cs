@@ -47,7 +47,12 @@ public sealed class ConnectivityTestTests
             Assert.All(json.RootElement.GetProperty("observed").EnumerateArray(), c => Assert.True(c.GetProperty("reached").GetBoolean()));
         }
 
-        Assert.Equal(0, (await lab.CliWithInputAsync(DenyB, "apply", "-f", "-")).ExitCode);
+        var first = await lab.CliWithInputAsync(DenyB, "apply", "-f", "-");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("programming policy", first.StandardError, StringComparison.Ordinal);
+        var again = await lab.CliWithInputAsync(DenyB, "apply", "-f", "-");   // a second sync with no change sends nothing to the kernel
+        Assert.Contains("networkpolicy.networking.k8s.io/deny-b unchanged", again.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("programming policy", again.StandardError, StringComparison.Ordinal);
         var enforced = await lab.CliAsync("connectivity", "test", "--probe", "80/TCP", "--probe", "81/UDP", "-o", "json");
         Assert.True(enforced.ExitCode == 0, enforced.StandardOutput + enforced.StandardError);
         using (var json = JsonDocument.Parse(enforced.StandardOutput))
