@@ -15,21 +15,22 @@ public sealed partial class LabController
 
     /// <summary>
     /// Programs every node before any new pod's workload starts, so a new pod is never reachable, nor able to send, on
-    /// terms its policy does not allow. A table is replaced atomically (one <c>nft -f</c>), never half-applied; a node
-    /// whose text did not change gets nothing.
+    /// terms its policy does not allow. A table is replaced atomically (one libnftables transaction), never
+    /// half-applied; a node whose text did not change gets nothing.
     /// </summary>
-    private async Task SyncEnforcementAsync(Func<ApiMessage, Task> emit, CancellationToken ct)
+    private async Task SyncEnforcementAsync(DesiredState desired, Func<ApiMessage, Task> emit, CancellationToken ct)
     {
-        var (engine, _) = LabEngine.Build(LabSnapshot.Read(paths));
+        var (engine, _) = LabEngine.Build(LabSnapshot.Of(paths, store, desired));
         var changed = false;
-        foreach (var node in nodeBase)
+        for (var i = 0; i < nodeBase.Count; i++)
         {
+            var node = nodeBase[i];
             var text = NodeRuleset.Render(engine, node.Name);
             if (appliedPolicyTables.TryGetValue(node.Name, out var previous) && previous == text) continue;
             changed = true;
-            await ApplyPolicyTableAsync(node.Name, node.Netns, text).ConfigureAwait(false);
+            await ApplyToNodeAsync(node.Name, node.Netns, "policy", text).ConfigureAwait(false);
             appliedPolicyTables[node.Name] = text;
-            await emit(ApiMessage.Progress("programming policy", nodeBase.ToList().IndexOf(node) + 1, nodeBase.Count)).ConfigureAwait(false);
+            await emit(ApiMessage.Progress("programming policy", i + 1, nodeBase.Count)).ConfigureAwait(false);
         }
         if (!changed) return;
         foreach (var policy in engine.Policies.Where(p => p.Rules.Any(r => r.L7 is not null)).Select(p => p.Ref).Distinct())
@@ -38,7 +39,8 @@ public sealed partial class LabController
         }
     }
 
-    private async Task ApplyPolicyTableAsync(string node, string netns, string text)
+    /// <summary>Applies one table's text to a node through the node's own libnftables context (no process).</summary>
+    private async Task ApplyToNodeAsync(string node, string netns, string table, string text)
     {
         if (!nodeKernels.TryGetValue(node, out var kernel))
         {
@@ -51,7 +53,7 @@ public sealed partial class LabController
         }
         catch (NftException e)
         {
-            throw new LabException($"node {node}: the kernel refused the policy table ({e.Message}); the previous table stays in force", e);
+            throw new LabException($"node {node}: the kernel refused the {table} table ({e.Message}); the previous table stays in force", e);
         }
     }
 

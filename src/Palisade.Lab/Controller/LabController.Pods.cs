@@ -31,9 +31,9 @@ public sealed partial class LabController
         var placement = new Placement(nodes, records.Values);
         var toCreate = desired.Pods.Where(p => !records.ContainsKey(p.Key)).ToList();
         await CreatePodsAsync(toCreate, placement, emit, ct).ConfigureAwait(false);
-        await SyncEnforcementAsync(emit, ct).ConfigureAwait(false);
+        await SyncEnforcementAsync(desired, emit, ct).ConfigureAwait(false);
         await SyncWorkloadsAsync(desired, emit, ct).ConfigureAwait(false);
-        await SyncServicesAndDnsAsync(desired, ct).ConfigureAwait(false);
+        await SyncServicesAndDnsAsync(desired).ConfigureAwait(false);
     }
 
     private async Task RemovePodsAsync(IReadOnlyList<PodRecord> pods, Func<ApiMessage, Task> emit, CancellationToken ct)
@@ -44,7 +44,7 @@ public sealed partial class LabController
             await StopPodWorkloadAsync(pod).ConfigureAwait(false);
             await LabTopology.DeletePodAsync(pod.Netns, token).ConfigureAwait(false);
             ResolvConf.Delete(pod.Netns);
-            lock (store) store.DeletePod(pod.Namespace, pod.Name);
+            store.DeletePod(pod.Namespace, pod.Name);
             await emit(ApiMessage.Progress("deleting pods", Interlocked.Increment(ref done), pods.Count)).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
@@ -84,7 +84,7 @@ public sealed partial class LabController
             var spec = specs[record.Key];
             if (record.SpecHash == spec.WorkloadHash && record.Phase == "Running" && workloads.IsServing(record.Node, record.Key)) return;
             var (ready, message) = await StartPodWorkloadAsync(record, spec).ConfigureAwait(false);
-            lock (store) store.PutPod(record with { Phase = "Running", Ready = ready, SpecHash = spec.WorkloadHash, Message = message });
+            store.PutPod(record with { Phase = "Running", Ready = ready, SpecHash = spec.WorkloadHash, Message = message });
             // Said loudly, once per change: a port the lab cannot serve (SCTP without kernel support, a bind failure).
             if (message is not null) await emit(ApiMessage.Line($"warning: pod {record.Key}: {message}")).ConfigureAwait(false);
         }).ConfigureAwait(false);
@@ -105,10 +105,11 @@ public sealed partial class LabController
 
     private void OnWorkloadProcessRestarted(string group, IReadOnlyCollection<string> keys)
     {
-        lock (store)
+        // One transaction: the read and the write of the count happen with no other statement between them.
+        store.InTransaction(() =>
         {
             foreach (var pod in store.Pods().Where(p => keys.Contains(p.Key))) store.PutPod(pod with { Restarts = pod.Restarts + 1 });
-        }
+        });
     }
 
     /// <summary>The pods as the lab runs them (placed ones only).</summary>

@@ -14,7 +14,7 @@ public sealed partial class LabController
     private readonly Dictionary<string, string> appliedServiceTables = new(StringComparer.Ordinal);
     private DnsZoneSnapshot? zone;
 
-    private async Task SyncServicesAndDnsAsync(DesiredState desired, CancellationToken ct)
+    private async Task SyncServicesAndDnsAsync(DesiredState desired)
     {
         var services = AllocateClusterIps(desired);
         var pods = LabPods(desired);
@@ -25,7 +25,7 @@ public sealed partial class LabController
         foreach (var node in nodeBase)
         {
             if (appliedServiceTables.TryGetValue(node.Name, out var previous) && previous == text) continue;
-            await ServiceTableApplier.ApplyAsync(node.Netns, text, ct).ConfigureAwait(false);
+            await ApplyToNodeAsync(node.Name, node.Netns, "services", text).ConfigureAwait(false);
             appliedServiceTables[node.Name] = text;
         }
         zone = new DnsZoneSnapshot

@@ -34,7 +34,7 @@ public sealed partial class LabController : IAsyncDisposable
         naming = new LabNaming(paths.Name);
         topology = new LabTopology(config, naming);
         nodeBase = [.. topology.Nodes().Select(n => new NodeView(n.Name, n.Index, new Dictionary<string, string>(), topology.Plan.Node(n.Index), topology.Plan.PodBlock(n.Index), naming.Node(n.Name)))];
-        workloads = new WorkloadSupervisor(paths, OnWorkloadProcessRestarted, (group, pid) => { lock (store) store.PutProcess("workload:" + group, pid); });
+        workloads = new WorkloadSupervisor(paths, OnWorkloadProcessRestarted, (group, pid) => store.PutProcess("workload:" + group, pid));
     }
 
     /// <summary>The lab's store (for the CLI's reads in-process and for tests).</summary>
@@ -117,7 +117,7 @@ public sealed partial class LabController : IAsyncDisposable
     private static bool Same(StoredObject a, StoredObject b) => a.Kind == b.Kind && a.Namespace == b.Namespace && a.Name == b.Name;
 
     private static string DisplayName(StoredObject o) =>
-        new Policy.Loading.ManifestObject(o.ApiVersion, o.Kind, o.Namespace, o.Name, []).DisplayName;
+        Policy.Loading.ManifestObject.DisplayNameOf(o.ApiVersion, o.Kind, o.Name);
 
     private IReadOnlyList<NodeView> Nodes(DesiredState desired) =>
         [.. nodeBase.Select(n => n with { Labels = NodeLabels(n.Name, desired) })];

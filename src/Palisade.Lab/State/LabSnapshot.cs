@@ -24,13 +24,16 @@ public sealed class LabSnapshot
         return new LabSnapshot(paths, store);
     }
 
-    private LabSnapshot(LabPaths paths, LabStore store)
+    /// <summary>A read through an open store, reusing the desired state the caller already loaded from it.</summary>
+    public static LabSnapshot Of(LabPaths paths, LabStore store, DesiredState desired) => new(paths, store, desired);
+
+    private LabSnapshot(LabPaths paths, LabStore store, DesiredState? desired = null)
     {
         Paths = paths;
         Config = store.Config;
         Objects = store.Objects();
         Records = store.Pods();
-        Desired = DesiredState.Load(Objects);
+        Desired = desired ?? DesiredState.Load(Objects);
         Services = Desired.Services(store.ServiceIps());
         WorldHosts = [.. store.WorldHosts().Select(h => new ExternalHost([h.Name], h.Address, h.Netns))];
         Processes = store.Processes();
@@ -69,8 +72,14 @@ public sealed class LabSnapshot
     public IReadOnlyList<StoredObject> Policies => [.. Objects.Where(o => PolicyKinds.Contains(o.Kind))];
 
     /// <summary>Pods as desired, each with the controller's record when it has one.</summary>
-    public IReadOnlyList<(PodSpecView Spec, PodRecord? Record)> Pods =>
-        [.. Desired.Pods.Select(p => (p, Records.FirstOrDefault(r => r.Key == p.Key)))];
+    public IReadOnlyList<(PodSpecView Spec, PodRecord? Record)> Pods
+    {
+        get
+        {
+            var records = Records.ToDictionary(r => r.Key, StringComparer.Ordinal);
+            return [.. Desired.Pods.Select(p => (p, records.GetValueOrDefault(p.Key)))];
+        }
+    }
 
     /// <summary>The pod <paramref name="name"/> of <paramref name="ns"/>, or a <see cref="LabException"/> saying which pods there are.</summary>
     public PodRecord Pod(string ns, string name)

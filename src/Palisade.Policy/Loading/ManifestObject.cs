@@ -12,12 +12,12 @@ public sealed record ManifestObject(string ApiVersion, string Kind, string? Name
     public string Key => $"{Kind}/{Namespace}/{Name}";
 
     /// <summary>How kubectl names it in messages: <c>deployment.apps/deathstar</c>, <c>pod/tiefighter</c>.</summary>
-    public string DisplayName
+    public string DisplayName => DisplayNameOf(ApiVersion, Kind, Name);
+
+    /// <summary>kubectl's name of an object of <paramref name="kind"/> at <paramref name="apiVersion"/>: kind, API group, name.</summary>
+    public static string DisplayNameOf(string apiVersion, string kind, string name)
     {
-        get
-        {
-            var group = ApiVersion.Contains('/', StringComparison.Ordinal) ? "." + ApiVersion[..ApiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
-            return $"{Kind.ToLowerInvariant()}{group}/{Name}";
-        }
+        var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
+        return $"{kind.ToLowerInvariant()}{(slash >= 0 ? "." + apiVersion[..slash] : "")}/{name}";
     }
 }

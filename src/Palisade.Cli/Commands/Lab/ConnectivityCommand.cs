@@ -27,6 +27,7 @@ internal static class ConnectivityCommand
         var test = new Command("test", "Probe every pod pair in the lab and compare with the engine's prediction.") { probes, ns, output, timeout, lab };
         test.SetAction(async (result, ct) =>
         {
+            if (result.GetValue(timeout) is not (> 0 and <= 600)) throw new LabException($"--timeout {result.GetValue(timeout)}: give the seconds to wait for each probe, more than 0 and at most 600");
             var parsed = (result.GetValue(probes) is { Length: > 0 } p ? p : ["80/TCP"]).Select(ConnectivityProbe.Parse).ToList();
             var snapshot = LabSnapshot.Read(LabPaths.For(LabManager.Resolve(result.GetValue(lab))));
             var (engine, notes) = LabEngine.Build(snapshot);
