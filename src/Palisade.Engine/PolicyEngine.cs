@@ -99,6 +99,13 @@ public sealed class PolicyEngine
     public PortSet SideAllowedPorts(EndpointClass subject, Direction direction, PeerRef peer) =>
         SideEvaluator.Allowed(Map(subject, direction), subject, peer, direction, PortSet.Universe);
 
+    /// <summary>
+    /// <see cref="SideAllowedPorts(EndpointClass, Direction, PeerRef)"/> over another universe, such as one with ICMP
+    /// types (protocol ICMP, the type as the port), which rules without ports allow and ICMP rules name.
+    /// </summary>
+    public PortSet SideAllowedPorts(EndpointClass subject, Direction direction, PeerRef peer, PortSet universe) =>
+        SideEvaluator.Allowed(Map(subject, direction), subject, peer, direction, universe);
+
     /// <summary>Decides one flow and explains both sides.</summary>
     public Verdict Evaluate(FlowQuery flow)
     {
@@ -217,7 +224,7 @@ public sealed class PolicyEngine
             var key = $"{identity?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "host"}|{string.Join(",", endpoint.Ports.Select(p => p.ToString()).Order(StringComparer.Ordinal))}|{BitsKey(bits)}";
             if (!byKey.TryGetValue(key, out var c))
             {
-                c = new EndpointClass(classes.Count, identity, endpoint.Ports, bits);
+                c = new EndpointClass(classes.Count, StableKey(identity, endpoint, bits), identity, endpoint.Ports, bits);
                 byKey[key] = c;
                 classes.Add(c);
             }
@@ -236,6 +243,14 @@ public sealed class PolicyEngine
             bits[i] = peer.MatchesClusterEndpoints && peer.Contains(endpoint.PrimaryAddress);
         }
         return bits;
+    }
+
+    private string StableKey(Identity? identity, Endpoint endpoint, BitArray bits)
+    {
+        var who = identity is null ? "host" : $"{identity.Namespace}|{identity.ServiceAccount}|{identity.PodLabels.Key}|{identity.NamespaceLabels.Key}";
+        var ports = string.Join(",", endpoint.Ports.Select(p => p.ToString()).Order(StringComparer.Ordinal));
+        var cidrs = string.Join(",", Enumerable.Range(0, bits.Length).Where(i => bits[i]).Select(i => _cidrs.Peers[i].Key).Order(StringComparer.Ordinal));
+        return $"{who}|{ports}|{cidrs}";
     }
 
     private static string BitsKey(BitArray bits)

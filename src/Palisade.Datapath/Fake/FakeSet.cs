@@ -44,6 +44,9 @@ internal sealed class FakeSet(NftSet set, IEnumerable<KeyValuePair<string, NftEl
     public void Flush() => elements.Clear();
 
     /// <summary>The first element whose key covers <paramref name="key"/> (one number per key part), or null.</summary>
+    /// <summary>The element keyed by interface <paramref name="name"/>, or null.</summary>
+    public NftElement? FindInterface(string? name) => elements.Values.FirstOrDefault(e => e.Key[0].MatchesInterface(name));
+
     public NftElement? Find(IReadOnlyList<uint> key) => elements.Values.FirstOrDefault(e => Covers(e, key));
 
     private NftElement? Clash(NftElement element) => Set.Key.Parts.Count == 1

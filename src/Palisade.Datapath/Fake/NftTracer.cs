@@ -74,6 +74,7 @@ internal sealed class NftTracer(FakeRuleset ruleset, Packet packet)
     private (bool Holds, NftVerdict? Verdict) Evaluate(FakeTable table, NftStatement statement) => statement switch
     {
         NftMatch match => (Matches(match), null),
+        NftMaskMatch masked => ((Number(masked.Field) & masked.Mask) == masked.Value, null),
         NftLookup lookup => ((Find(table, lookup.Set, lookup.Key) is not null) != lookup.Negated, null),
         NftVerdictMap map => Find(table, map.Map, map.Key) is { } element ? (true, element.Verdict) : (false, null),
         NftMarkSet set => (WriteMark(table, set), null),
@@ -84,7 +85,7 @@ internal sealed class NftTracer(FakeRuleset ruleset, Packet packet)
     private bool Matches(NftMatch match)
     {
         var any = NftSyntax.TypeOf(match.Field) == NftDataType.IfName
-            ? match.Values.Any(v => v.Name == (match.Field == NftField.IifName ? packet.Iif : packet.Oif))
+            ? match.Values.Any(v => v.MatchesInterface(match.Field == NftField.IifName ? packet.Iif : packet.Oif))
             : match.Values.Any(v => v.Contains(Number(match.Field)));
         return any != match.Negated;
     }
@@ -98,8 +99,9 @@ internal sealed class NftTracer(FakeRuleset ruleset, Packet packet)
         return true;
     }
 
-    private NftElement? Find(FakeTable table, string set, IReadOnlyList<NftField> key) =>
-        table.Set(set)!.Find([.. key.Select(Number)]);
+    private NftElement? Find(FakeTable table, string set, IReadOnlyList<NftField> key) => key is [NftField.IifName or NftField.OifName]
+        ? table.Set(set)!.FindInterface(key[0] == NftField.IifName ? packet.Iif : packet.Oif)
+        : table.Set(set)!.Find([.. key.Select(Number)]);
 
     private uint Number(NftField field) => field switch
     {

@@ -82,6 +82,7 @@ public sealed record NftSet
         if (element.Key.Count != Key.Parts.Count) return $"it has {element.Key.Count} key parts, the key type has {Key.Parts.Count}";
         var wrong = element.Key.Select((v, i) => (v, i)).FirstOrDefault(p => p.v.Type != Key.Parts[p.i]);
         if (wrong.v is not null) return $"key part {wrong.i + 1} is a {NftSyntax.Of(wrong.v.Type)}, the key type wants a {NftSyntax.Of(Key.Parts[wrong.i])}";
+        if (element.Key.Any(v => v.IsWildcard)) return "a wildcard interface name can be matched by a rule, not stored in a set";
         var interval = element.Key.FirstOrDefault(v => v.IsInterval);
         return interval is not null && !Flags.HasFlag(NftSetFlags.Interval)
             ? $"{interval} is a prefix or range, which needs flags interval on the {Keyword}"

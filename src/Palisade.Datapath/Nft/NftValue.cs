@@ -78,9 +78,19 @@ public sealed record NftValue
     /// <summary>An interface name (1-15 characters: letters, digits, '.', '_', '-', '@').</summary>
     /// <exception cref="NftException">Not a usable interface name.</exception>
     public static NftValue Interface(string name) =>
-        name.Length is >= 1 and <= 15 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '@')
+        IsInterfaceName(name.EndsWith('*') ? name[..^1] : name) && name.Length <= 15
             ? new NftValue(NftDataType.IfName, 0, 0, name)
-            : throw new NftException($"'{name}' is not an interface name: 1-15 letters, digits, '.', '_', '-' or '@'");
+            : throw new NftException($"'{name}' is not an interface name: 1-15 letters, digits, '.', '_', '-' or '@', optionally ending in '*' (a prefix, in matches only)");
+
+    /// <summary>True when the name is a prefix pattern (<c>lxc*</c>): it matches every interface whose name starts so.</summary>
+    public bool IsWildcard => Type == NftDataType.IfName && Name!.EndsWith('*');
+
+    /// <summary>True when an interface named <paramref name="name"/> has this value (equal, or starts with a wildcard's prefix).</summary>
+    public bool MatchesInterface(string? name) =>
+        name is not null && (IsWildcard ? name.StartsWith(Name![..^1], StringComparison.Ordinal) : name == Name);
+
+    private static bool IsInterfaceName(string name) =>
+        name.Length >= 1 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '@');
 
     /// <summary>Reads <paramref name="text"/> as nft writes a value of <paramref name="type"/>.</summary>
     /// <exception cref="NftException">The text is not a value of that type; the message says what is expected.</exception>

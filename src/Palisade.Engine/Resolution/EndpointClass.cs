@@ -10,9 +10,10 @@ namespace Palisade.Engine.Resolution;
 /// </summary>
 public sealed class EndpointClass
 {
-    internal EndpointClass(int index, Identity? identity, IReadOnlyList<NamedPort> ports, BitArray cidrBits)
+    internal EndpointClass(int index, string key, Identity? identity, IReadOnlyList<NamedPort> ports, BitArray cidrBits)
     {
         Index = index;
+        Key = key;
         Identity = identity;
         Ports = ports;
         CidrBits = cidrBits;
@@ -20,6 +21,13 @@ public sealed class EndpointClass
 
     /// <summary>Dense index of the class (0..n-1).</summary>
     public int Index { get; }
+
+    /// <summary>
+    /// What makes the class, as text that does not depend on the rest of the cluster: the identity's labels, the named
+    /// ports and the CIDR peers the members lie in. The same pods under another engine (one more pod elsewhere, one more
+    /// policy) have the same key, so a data plane can number classes stably.
+    /// </summary>
+    public string Key { get; }
 
     /// <summary>The identity, or null for an exempt host-network pod.</summary>
     public Identity? Identity { get; }

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Palisade.Agent.Compilation;
+using Palisade.Agent.Programming;
+using Palisade.Datapath.Nft;
+using Palisade.Engine;
+using Palisade.Engine.Cluster;
+
+namespace Palisade.Agent;
+
+/// <summary>
+/// Programs one node's policy table from the engine: the first sync (and the first after any failure) replaces the
+/// table atomically, every later one sends only what changed, and a sync with no change sends nothing. Holds what it
+/// applied last, so it must be the only writer of the table. Not thread-safe: one sync at a time.
+/// </summary>
+public sealed class NodeAgent
+{
+    private readonly INftBackend kernel;
+    private readonly IdentityNumbering numbers = new();
+    private NodeProgram? applied;
+    private NftCatalog known = NftCatalog.Empty;
+
+    /// <summary>An agent for node <paramref name="node"/> writing to <paramref name="kernel"/>; pods' interfaces come from <paramref name="interfaceOf"/>.</summary>
+    public NodeAgent(string node, INftBackend kernel, Func<Endpoint, string?> interfaceOf, NodeTable? table = null)
+    {
+        Node = node;
+        this.kernel = kernel;
+        InterfaceOf = interfaceOf;
+        Table = table ?? new NodeTable();
+    }
+
+    /// <summary>The node.</summary>
+    public string Node { get; }
+
+    /// <summary>The table's shape.</summary>
+    public NodeTable Table { get; }
+
+    /// <summary>The program in the kernel, as far as this agent knows; null before the first sync and after a failure.</summary>
+    public NodeProgram? Applied => applied;
+
+    private Func<Endpoint, string?> InterfaceOf { get; }
+
+    /// <summary>Computes what <paramref name="engine"/> wants on this node and the transaction that gets it there.</summary>
+    public SyncPlan Plan(PolicyEngine engine)
+    {
+        var clock = Stopwatch.StartNew();
+        var program = NodeCompiler.Compile(engine, Node, numbers, InterfaceOf);
+        var compiled = clock.Elapsed;
+        var full = applied is null;
+        var tx = full ? ProgramDiff.Full(Table, program) : ProgramDiff.Between(Table, applied!, program, known);
+        return new SyncPlan(program, tx, full, compiled, clock.Elapsed - compiled);
+    }
+
+    /// <summary>Applies a plan made by <see cref="Plan"/> against the current state.</summary>
+    /// <exception cref="NftException">The kernel refused it: nothing changed, and the next sync is a full load.</exception>
+    public async Task<SyncResult> ApplyAsync(SyncPlan plan, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await kernel.ApplyAsync(plan.Transaction, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            Forget();
+            throw;
+        }
+        applied = plan.Program;
+        known = plan.Transaction.Catalog;
+        return new SyncResult(plan.Full, plan.Transaction.Commands.Count, plan.Compile, plan.Diff, clock.Elapsed);
+    }
+
+    /// <summary>Makes the node's table what <paramref name="engine"/> wants.</summary>
+    /// <exception cref="NftException">The kernel refused the change: nothing changed, and the next sync is a full load.</exception>
+    public Task<SyncResult> SyncAsync(PolicyEngine engine, CancellationToken ct = default) => ApplyAsync(Plan(engine), ct);
+
+    /// <summary>Forgets what was applied: the next sync replaces the whole table.</summary>
+    public void Forget()
+    {
+        applied = null;
+        known = NftCatalog.Empty;
+    }
+}

@@ -1,0 +1,7 @@
+using Palisade.Agent.Compilation;
+using Palisade.Datapath.Nft;
+
+namespace Palisade.Agent;
+
+/// <summary>A sync computed but not applied: the program, the transaction, whether it is a full load, and the time each step took.</summary>
+public sealed record SyncPlan(NodeProgram Program, NftTransaction Transaction, bool Full, TimeSpan Compile, TimeSpan Diff);

@@ -1,0 +1,44 @@
+using Palisade.Agent.Tests.Support;
+using Palisade.Datapath.Fake;
+using Palisade.Datapath.Kernel;
+using static Palisade.Agent.Tests.Support.Clusters;
+
+namespace Palisade.Agent.Tests;
+
+/// <summary>The agent's transactions on the real kernel (libnftables in a namespace of the test's own) leave what they leave in the fake.</summary>
+[Trait("Requires", "root")]
+public sealed class KernelAgentTests
+{
+    [Fact]
+    public async Task Updates_EveryStep_KernelHoldsWhatTheFakeHolds()
+    {
+        using var ns = ScratchNamespace.Create();
+        using var kernel = new LibNftables(ns.Name);
+        var fake = new FakeNftables();
+        var agent = AgentFor("node-1", kernel);
+        var mirror = AgentFor("node-1", fake);
+        foreach (var (name, documents) in Steps.All)
+        {
+            var engine = EngineOf(documents);
+            var sent = await agent.SyncAsync(engine);
+            await mirror.SyncAsync(engine);
+            Assert.True(Contents(fake, agent.Table.Table) == Contents(await kernel.ListAsync(agent.Table.Table)), $"step \"{name}\": the kernel differs from the fake");
+            Assert.True((await agent.SyncAsync(engine)).NothingSent, $"step \"{name}\": a second sync sent something");
+            Assert.True(sent.Full || !sent.NothingSent || name == "no policy", $"step \"{name}\" sent nothing");
+        }
+    }
+
+    [Fact]
+    public async Task FullLoad_OverATableThatExists_ReplacesItAtomically()
+    {
+        using var ns = ScratchNamespace.Create();
+        using var kernel = new LibNftables(ns.Name);
+        await AgentFor("node-1", kernel).SyncAsync(EngineOf(Steps.All[4].Documents));
+        var restarted = AgentFor("node-1", kernel);   // a new agent process knows nothing of what is there
+        var result = await restarted.SyncAsync(EngineOf(Steps.All[1].Documents));
+        Assert.True(result.Full);
+        var fake = new FakeNftables();
+        await AgentFor("node-1", fake).SyncAsync(EngineOf(Steps.All[1].Documents));
+        Assert.Equal(Contents(fake, restarted.Table.Table), Contents(await kernel.ListAsync(restarted.Table.Table)));
+    }
+}
