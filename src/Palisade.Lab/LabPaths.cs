@@ -26,6 +26,9 @@ public sealed record LabPaths(string Root, string Name)
     /// <summary>The controller's process id.</summary>
     public string PidFile => Path.Combine(Directory, "controller.pid");
 
+    /// <summary>The socket a node's agent is woken through.</summary>
+    public string AgentBell(string node) => Path.Combine(Directory, $"agent-{node}.sock");
+
     /// <summary>The lab CA (for the world hosts' HTTPS) and the trust bundle given to commands run in pods.</summary>
     public string CaDirectory => Path.Combine(Directory, "ca");
 

@@ -1,38 +1,41 @@
 using Palisade.Datapath.Kernel;
 using Palisade.Datapath.Nft;
+using Palisade.Lab.Agents;
 using Palisade.Lab.Api;
 using Palisade.Lab.Connectivity;
-using Palisade.Lab.Enforcement;
 using Palisade.Lab.State;
 
 namespace Palisade.Lab.Controller;
 
-/// <summary>Policy enforcement: each node's <c>table inet palisade</c>, recompiled from the engine and replaced when it changed.</summary>
+/// <summary>
+/// Policy enforcement is the node agents' (one process per node, <see cref="LabAgentHost"/>): the controller raises the
+/// state's generation once pods' records are written, rings the agents, and waits until every node's kernel holds it
+/// before any new pod's workload starts.
+/// </summary>
 public sealed partial class LabController
 {
-    private readonly Dictionary<string, string> appliedPolicyTables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LibNftables> nodeKernels = new(StringComparer.Ordinal);
+    private string? warnedPolicies;
 
     /// <summary>
-    /// Programs every node before any new pod's workload starts, so a new pod is never reachable, nor able to send, on
-    /// terms its policy does not allow. A table is replaced atomically (one libnftables transaction), never
-    /// half-applied; a node whose text did not change gets nothing.
+    /// Has every node programmed for the stored state. A new pod is never reachable, nor able to send, on terms its
+    /// policy does not allow: until its node's agent knows it, its interface is dropped by the table's default, and its
+    /// workload starts only after this returns.
     /// </summary>
     private async Task SyncEnforcementAsync(DesiredState desired, Func<ApiMessage, Task> emit, CancellationToken ct)
     {
+        var generation = store.NextGeneration();
+        await agents.WaitForAsync(generation, emit, ct).ConfigureAwait(false);
+        await WarnAboutL7Async(desired, emit).ConfigureAwait(false);
+    }
+
+    /// <summary>Says once per change of the policies that L7 rules are enforced at L3/L4 only.</summary>
+    private async Task WarnAboutL7Async(DesiredState desired, Func<ApiMessage, Task> emit)
+    {
+        var policies = string.Join("\n", store.Objects().Where(o => LabSnapshot.PolicyKinds.Contains(o.Kind)).Select(o => o.Json));
+        if (policies == warnedPolicies) return;
+        warnedPolicies = policies;
         var (engine, _) = LabEngine.Build(LabSnapshot.Of(paths, store, desired));
-        var changed = false;
-        for (var i = 0; i < nodeBase.Count; i++)
-        {
-            var node = nodeBase[i];
-            var text = NodeRuleset.Render(engine, node.Name);
-            if (appliedPolicyTables.TryGetValue(node.Name, out var previous) && previous == text) continue;
-            changed = true;
-            await ApplyToNodeAsync(node.Name, node.Netns, "policy", text).ConfigureAwait(false);
-            appliedPolicyTables[node.Name] = text;
-            await emit(ApiMessage.Progress("programming policy", i + 1, nodeBase.Count)).ConfigureAwait(false);
-        }
-        if (!changed) return;
         foreach (var policy in engine.Policies.Where(p => p.Rules.Any(r => r.L7 is not null)).Select(p => p.Ref).Distinct())
         {
             await emit(ApiMessage.Line($"warning: {policy} has L7 rules (HTTP/DNS); the lab enforces them at L3/L4 only until the L7 proxies land: the port is open to the allowed peers for every request")).ConfigureAwait(false);

@@ -41,6 +41,7 @@ public sealed partial class LabController
     {
         await StopDnsAsync().ConfigureAwait(false);
         await workloads.StopAllAsync().ConfigureAwait(false);
+        await agents.StopAllAsync().ConfigureAwait(false);
         DisposeKernels();
         await emit(ApiMessage.Progress("removing namespaces", 0, 1)).ConfigureAwait(false);
         await LabCleaner.RemoveNamespacesAsync(naming, ct).ConfigureAwait(false);

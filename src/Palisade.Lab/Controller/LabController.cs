@@ -22,6 +22,7 @@ public sealed partial class LabController : IAsyncDisposable
     private readonly LabTopology topology;
     private readonly IReadOnlyList<NodeView> nodeBase;
     private readonly WorkloadSupervisor workloads;
+    private readonly Agents.AgentSupervisor agents;
     private readonly TimeProvider clock;
 
     /// <summary>Opens lab <paramref name="paths"/>'s store (made by <c>lab up</c>).</summary>
@@ -34,6 +35,7 @@ public sealed partial class LabController : IAsyncDisposable
         naming = new LabNaming(paths.Name);
         topology = new LabTopology(config, naming);
         nodeBase = [.. topology.Nodes().Select(n => new NodeView(n.Name, n.Index, new Dictionary<string, string>(), topology.Plan.Node(n.Index), topology.Plan.PodBlock(n.Index), naming.Node(n.Name)))];
+        agents = new Agents.AgentSupervisor(paths, store, [.. nodeBase.Select(n => n.Name)]);
         workloads = new WorkloadSupervisor(paths, OnWorkloadProcessRestarted, (group, pid) => store.PutProcess("workload:" + group, pid));
     }
 

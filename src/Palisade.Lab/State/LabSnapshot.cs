@@ -10,7 +10,7 @@ namespace Palisade.Lab.State;
 /// </summary>
 public sealed class LabSnapshot
 {
-    private static readonly HashSet<string> PolicyKinds = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> PolicyKinds = new(StringComparer.Ordinal)
     {
         "NetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy", "GlobalNetworkPolicy", "AdminNetworkPolicy",
         "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy", "SecurityGroupPolicy",
@@ -26,6 +26,19 @@ public sealed class LabSnapshot
 
     /// <summary>A read through an open store, reusing the desired state the caller already loaded from it.</summary>
     public static LabSnapshot Of(LabPaths paths, LabStore store, DesiredState desired) => new(paths, store, desired);
+
+    /// <summary>The state and its generation, read in one transaction (what a node agent programs).</summary>
+    public static (LabSnapshot Snapshot, long Generation) ReadGeneration(LabPaths paths, LabStore store)
+    {
+        LabSnapshot? snapshot = null;
+        long generation = 0;
+        store.InTransaction(() =>
+        {
+            generation = store.Generation;
+            snapshot = new LabSnapshot(paths, store);
+        });
+        return (snapshot!, generation);
+    }
 
     private LabSnapshot(LabPaths paths, LabStore store, DesiredState? desired = null)
     {

@@ -9,7 +9,7 @@ namespace Palisade.Lab.Store;
 /// <summary>
 /// The lab's state on disk (SQLite, WAL): the shape of the lab, the applied objects (desired state), and what the
 /// controller made of them (pods' placement and status, Services' ClusterIPs, the world hosts, the processes it runs).
-/// The controller is the only writer; the CLI reads it for <c>get</c> and <c>status</c> even when the controller is down.
+/// The controller writes all of it but the node agents' rows (each agent writes its own); the CLI reads it for <c>get</c> and <c>status</c> even when the controller is down.
 /// </summary>
 public sealed partial class LabStore : IDisposable
 {
@@ -40,6 +40,8 @@ public sealed partial class LabStore : IDisposable
         CREATE TABLE IF NOT EXISTS services (namespace TEXT NOT NULL, name TEXT NOT NULL, cluster_ip TEXT, PRIMARY KEY (namespace, name));
         CREATE TABLE IF NOT EXISTS world_hosts (name TEXT PRIMARY KEY, address TEXT NOT NULL, netns TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS processes (role TEXT PRIMARY KEY, pid INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS agents (node TEXT PRIMARY KEY, pid INTEGER NOT NULL, synced INTEGER NOT NULL, attempted INTEGER NOT NULL,
+            error TEXT, syncs INTEGER NOT NULL, full_loads INTEGER NOT NULL, commands INTEGER NOT NULL, last_sync_ms REAL NOT NULL, updated TEXT NOT NULL);
         """;
 
     /// <summary>The lab's shape.</summary>

@@ -4,7 +4,7 @@ namespace Palisade.Lab.System;
 
 /// <summary>
 /// Finds the lab's own processes by their command line (<c>lab controller --name LAB</c>,
-/// <c>lab workload-host --lab LAB</c>), so that a crashed lab's processes are found even without its state.
+/// <c>lab workload-host --lab LAB</c>, <c>lab agent --lab LAB</c>), so that a crashed lab's processes are found even without its state.
 /// </summary>
 public static class LabProcesses
 {
@@ -40,7 +40,7 @@ public static class LabProcesses
         {
             if (args[i] != "lab") continue;
             if (args[i + 1] == "controller" && args[i + 2] == "--name" && args[i + 3] == lab) return true;
-            if (args[i + 1] == "workload-host" && args[i + 2] == "--lab" && args[i + 3] == lab) return true;
+            if (args[i + 1] is "workload-host" or "agent" && args[i + 2] == "--lab" && args[i + 3] == lab) return true;
         }
         return false;
     }

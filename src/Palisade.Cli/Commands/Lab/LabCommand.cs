@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Palisade.Lab;
+using Palisade.Lab.Agents;
 using Palisade.Lab.Controller;
 using Palisade.Lab.Topology;
 using Palisade.Lab.Workloads;
@@ -18,6 +19,7 @@ internal static class LabCommand
         command.Subcommands.Add(Down(context));
         command.Subcommands.Add(Controller());
         command.Subcommands.Add(WorkloadHost(context));
+        command.Subcommands.Add(Agent(context));
         return command;
     }
 
@@ -73,6 +75,16 @@ internal static class LabCommand
         var command = new Command("controller", "Run a lab's controller (started by `lab up`).") { name };
         command.Hidden = true;
         command.SetAction((result, _) => LabControllerHost.RunAsync(result.GetValue(name)!, Console.Out));
+        return command;
+    }
+
+    private static Command Agent(CliContext context)
+    {
+        var lab = new Option<string>("--lab") { Required = true };
+        var node = new Option<string>("--node") { Required = true };
+        var command = new Command("agent", "Run a lab node's agent, which programs the node's policy table (started by the lab's controller).") { lab, node };
+        command.Hidden = true;
+        command.SetAction((result, ct) => LabAgentHost.RunAsync(result.GetValue(lab)!, result.GetValue(node)!, context.Out, ct));
         return command;
     }
 
