@@ -18,6 +18,7 @@ internal static class Program
                Palisade.Bench micro [BenchmarkDotNet args, e.g. --filter '*']
                Palisade.Bench lab [--pods 10,100,500] [--applies 10]   (root: brings up labs in network namespaces)
                Palisade.Bench datapath [--entries 1000,10000,50000] [--seconds 3] [--rounds 2]   (root: connections/s with policy vs none)
+               Palisade.Bench agent [--pods-per-node 10000] [--changes 40] [--loads 3]   (root: full load and change-to-enforced on the kernel)
                Palisade.Bench gen PODS POLICIES FILE [SEED]
                Palisade.Bench profile PODS POLICIES [ROUNDS]
         """;
@@ -32,6 +33,7 @@ internal static class Program
                 "micro" => Micro(args[1..]),
                 "lab" => Lab.LabBench.RunAsync(args[1..]).GetAwaiter().GetResult(),
                 "datapath" => Lab.DatapathBench.RunAsync(args[1..]).GetAwaiter().GetResult(),
+                "agent" => Agent.AgentBench.RunAsync(args[1..]).GetAwaiter().GetResult(),
                 "gen" when args.Length >= 4 => Gen(args),
                 "profile" when args.Length >= 3 => ProfileCommand.Run(Int(args[1]), Int(args[2]), args.Length > 3 ? Int(args[3]) : 5),
                 RunOneCommand.Name => RunOneCommand.Run(args[1], Int(args[2]), double.Parse(args[3], CultureInfo.InvariantCulture), Int(args[4])),

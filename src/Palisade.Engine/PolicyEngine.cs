@@ -97,14 +97,18 @@ public sealed class PolicyEngine
     /// data plane programs for one endpoint and one peer identity; the whole universe when nothing isolates the side.
     /// </summary>
     public PortSet SideAllowedPorts(EndpointClass subject, Direction direction, PeerRef peer) =>
-        SideEvaluator.Allowed(Map(subject, direction), subject, peer, direction, PortSet.Universe);
+        SideAllowedPorts(subject, direction, peer, PortSet.Universe);
 
     /// <summary>
     /// <see cref="SideAllowedPorts(EndpointClass, Direction, PeerRef)"/> over another universe, such as one with ICMP
     /// types (protocol ICMP, the type as the port), which rules without ports allow and ICMP rules name.
     /// </summary>
     public PortSet SideAllowedPorts(EndpointClass subject, Direction direction, PeerRef peer, PortSet universe) =>
-        SideEvaluator.Allowed(Map(subject, direction), subject, peer, direction, universe);
+        IsLocalHost(direction, peer) ? universe : SideEvaluator.Allowed(Map(subject, direction), subject, peer, direction, universe);
+
+    /// <summary>True for the node a pod runs on reaching the pod (see <see cref="SideReason.LocalHost"/>).</summary>
+    private static bool IsLocalHost(Direction direction, in PeerRef peer) =>
+        direction == Direction.Ingress && peer.Reserved == ReservedIdentity.Host && peer.Node is not null;
 
     /// <summary>Decides one flow and explains both sides.</summary>
     public Verdict Evaluate(FlowQuery flow)
@@ -144,6 +148,7 @@ public sealed class PolicyEngine
     private static SideVerdict Side(EndpointClass? subject, DirectionalPolicy? map, string name, PeerRef peer, Direction direction, FlowQuery flow)
     {
         if (map is null) return new SideVerdict(direction, name, true, SideReason.NotIsolated, [], []);
+        if (subject is not null && IsLocalHost(direction, peer)) return new SideVerdict(direction, name, true, SideReason.LocalHost, [], []);
         var recorder = new SideRecorder();
         var allowed = !SideEvaluator.Allowed(map, subject, peer, direction, PortSet.Single(flow.Protocol, flow.Port), recorder).IsEmpty;
         var reason = recorder.Decision switch

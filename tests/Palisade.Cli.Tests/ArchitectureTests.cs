@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Palisade.Cli.Tests;
 
-/// <summary>Dependencies point one way: Cli → Engine → Policy. The engine and policy layers never reference upward.</summary>
+/// <summary>Dependencies point one way: Cli → Lab → Agent → Datapath → Engine → Policy. The engine and policy layers never reference upward.</summary>
 public class ArchitectureTests
 {
     private static string[] References(Assembly a) => [.. a.GetReferencedAssemblies().Select(n => n.Name!).Where(n => n.StartsWith("Palisade", StringComparison.Ordinal) || n == "palisade")];
@@ -24,6 +24,14 @@ public class ArchitectureTests
     {
         var references = References(typeof(Palisade.Lab.LabManager).Assembly);
         Assert.Contains("Palisade.Policy", references);
+        Assert.All(references, r => Assert.Contains(r, new[] { "Palisade.Agent", "Palisade.Datapath", "Palisade.Engine", "Palisade.Policy" }));
+    }
+
+    [Fact]
+    public void Agent_ReferencesOnlyTheDatapathAndTheLayersBelow()
+    {
+        var references = References(typeof(Palisade.Agent.NodeAgent).Assembly);
+        Assert.Contains("Palisade.Datapath", references);
         Assert.All(references, r => Assert.Contains(r, new[] { "Palisade.Datapath", "Palisade.Engine", "Palisade.Policy" }));
     }
 

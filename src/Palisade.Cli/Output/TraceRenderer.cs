@@ -97,6 +97,7 @@ internal static class TraceRenderer
         SideReason.NotIsolated => "not-isolated",
         SideReason.AllowedByRule => "allowed-by-rule",
         SideReason.DeniedByRule => "denied-by-rule",
+        SideReason.LocalHost => "local-host",
         _ => "default-deny",
     };
 }

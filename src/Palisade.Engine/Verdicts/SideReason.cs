@@ -17,4 +17,10 @@ public enum SideReason
 
     /// <summary>The endpoint is isolated and no rule allowed it.</summary>
     DefaultDeny,
+
+    /// <summary>
+    /// The pod's own node reaches it whatever the policies say: Kubernetes ("traffic to and from the node where a Pod
+    /// is running is always allowed") and Cilium's allow-localhost, which is "always" in Kubernetes mode.
+    /// </summary>
+    LocalHost,
 }

@@ -27,6 +27,7 @@ public sealed record SideVerdict(Direction Direction, string Endpoint, bool Allo
             SideReason.NotIsolated => $"allowed: {Endpoint} is not isolated for {Direction.ToString().ToLowerInvariant()}",
             SideReason.AllowedByRule => $"allowed by {string.Join(", ", DecidedBy)}",
             SideReason.DeniedByRule => $"denied by {string.Join(", ", DecidedBy)}",
+            SideReason.LocalHost => $"allowed: {Endpoint}'s own node always reaches it (Kubernetes; Cilium allow-localhost)",
             _ => $"denied by default: isolated by {string.Join(", ", IsolatedBy)}; no rule allows it",
         };
         var logs = DecidedBy.Select(h => h.Log).OfType<string>().Distinct(StringComparer.Ordinal).ToList();

@@ -50,6 +50,8 @@ public sealed class LabSnapshot
         Services = Desired.Services(store.ServiceIps());
         WorldHosts = [.. store.WorldHosts().Select(h => new ExternalHost([h.Name], h.Address, h.Netns))];
         Processes = store.Processes();
+        Agents = store.Agents();
+        Generation = store.Generation;
         var topology = new LabTopology(Config, new LabNaming(paths.Name));
         Nodes = [.. topology.Nodes().Select(n => new NodeView(n.Name, n.Index, new Dictionary<string, string>(), topology.Plan.Node(n.Index), topology.Plan.PodBlock(n.Index), new LabNaming(paths.Name).Node(n.Name)))];
     }
@@ -77,6 +79,12 @@ public sealed class LabSnapshot
 
     /// <summary>The nodes.</summary>
     public IReadOnlyList<NodeView> Nodes { get; }
+
+    /// <summary>The node agents' last reports, by node.</summary>
+    public IReadOnlyDictionary<string, AgentRecord> Agents { get; }
+
+    /// <summary>The generation of the stored state (what the agents must program).</summary>
+    public long Generation { get; }
 
     /// <summary>The lab's processes by role.</summary>
     public IReadOnlyDictionary<string, int> Processes { get; }

@@ -67,7 +67,10 @@ public sealed class NftRuleTests
     public void Log_GroupOutsideSixteenBits_IsRefused(int group) => Assert.Throws<NftException>(() => new NftLog(group: group));
 
     [Fact]
-    public void Lookup_OnAnInterfaceName_IsRefused() => Assert.Throws<NftException>(() => new NftLookup([IifName], "s"));
+    public void Lookup_OnAnInterfaceNameInAConcatenation_IsRefused() => Assert.Throws<NftException>(() => new NftLookup([IifName, IpSaddr], "s"));
+
+    [Fact]
+    public void VerdictMap_OnAnInterfaceName_IsAKeyOfOnePart() => Assert.Equal("iifname vmap @eps", new NftVerdictMap([IifName], "eps").ToString());
 
     [Fact]
     public void Hook_NatOnForward_IsRefused() =>

@@ -162,7 +162,7 @@ public class CiliumSemanticsTests
     [InlineData("all", World, true)]
     [InlineData("world", World, true)]
     [InlineData("world", "a/client", false)]
-    [InlineData("world", "172.18.0.2", false)] // a node is not the world
+    [InlineData("world", "172.18.0.3", false)] // a node is not the world
     [InlineData("world-ipv4", World, true)]
     [InlineData("world-ipv6", World, false)]
     [InlineData("cluster", "b/client", true)]
@@ -171,7 +171,7 @@ public class CiliumSemanticsTests
     [InlineData("host", "172.18.0.2", true)] // web runs on node-1
     [InlineData("host", "172.18.0.3", false)]
     [InlineData("remote-node", "172.18.0.3", true)]
-    [InlineData("remote-node", "172.18.0.2", false)]
+    [InlineData("remote-node", "172.18.0.2", true)] // the local node is not a remote node, but always reaches its pods
     [InlineData("none", "a/client", false)]
     public void Entities(string entity, string from, bool allowed)
     {
@@ -181,6 +181,21 @@ public class CiliumSemanticsTests
             - fromEntities: [@@entity@@]
             """.Replace("@@entity@@", entity, StringComparison.Ordinal)));
         Assert.Equal(allowed, Flow(engine, from, "a/web", 8080).Allowed);
+    }
+
+    [Fact]
+    public void The_local_node_always_reaches_its_pods_and_a_remote_one_does_not()
+    {
+        // Kubernetes: "traffic to and from the node where a Pod is running is always allowed"; Cilium's
+        // allow-localhost is "always" in Kubernetes mode. web runs on node-1 (172.18.0.2) and allows nothing.
+        var engine = Engine(Cnp("p", "a", "endpointSelector: {matchLabels: {app: web}}\ningress: [{}]"));
+        var local = Flow(engine, "172.18.0.2", "a/web", 8080);
+        Assert.True(local.Allowed);
+        Assert.Equal(SideReason.LocalHost, local.Ingress.Reason);
+        Assert.Contains("own node always reaches it", local.Ingress.Explain(), StringComparison.Ordinal);
+        var remote = Flow(engine, "172.18.0.3", "a/web", 8080);
+        Assert.False(remote.Allowed);
+        Assert.Equal(SideReason.DefaultDeny, remote.Ingress.Reason);
     }
 
     [Theory]

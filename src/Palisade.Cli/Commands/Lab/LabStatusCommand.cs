@@ -21,13 +21,21 @@ internal static class LabStatusCommand
             context.Out.WriteLine($"lab {lab}: controller {(running ? $"running (pid {snapshot.Processes.GetValueOrDefault("controller")})" : "NOT RUNNING (the next apply starts it again)")}");
             context.Out.WriteLine($"state: {snapshot.Paths.Directory}   log: {snapshot.Paths.Log}");
             context.Out.WriteLine();
-            var nodes = new ColumnTable("NODE", "ADDRESS", "POD-CIDR", "PODS", "WORKLOAD-PID");
+            var nodes = new ColumnTable("NODE", "ADDRESS", "POD-CIDR", "PODS", "WORKLOAD-PID", "AGENT-PID", "PROGRAMMED", "LAST-SYNC");
             foreach (var n in snapshot.Nodes)
             {
-                nodes.Add(n.Name, n.Address.ToString(), n.PodBlock.ToString(), snapshot.Records.Count(r => r.Node == n.Name).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    snapshot.Processes.TryGetValue("workload:" + n.Name, out var pid) ? pid.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-");
+                var agent = snapshot.Agents.GetValueOrDefault(n.Name);
+                nodes.Add(n.Name, n.Address.ToString(), n.PodBlock.ToString(), Text(snapshot.Records.Count(r => r.Node == n.Name)),
+                    snapshot.Processes.TryGetValue("workload:" + n.Name, out var pid) ? Text(pid) : "-",
+                    agent is null ? "-" : Text(agent.Pid),
+                    agent is null ? "-" : $"{agent.Synced}/{snapshot.Generation}",
+                    agent is null ? "-" : $"{agent.LastSyncMs:F0} ms");
             }
             nodes.Write(context.Out);
+            foreach (var agent in snapshot.Agents.Values.Where(a => a.Error is not null))
+            {
+                context.Out.WriteLine($"agent of {agent.Node}: generation {agent.Attempted} failed: {agent.Error}");
+            }
             if (snapshot.WorldHosts.Count > 0)
             {
                 context.Out.WriteLine();
@@ -42,6 +50,8 @@ internal static class LabStatusCommand
         });
         return command;
     }
+
+    private static string Text(long n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Prints the pods of a lab as <c>get pods -A -o wide</c> does.</summary>
     public static void PrintPods(CliContext context, LabPaths paths) =>
