@@ -77,6 +77,7 @@ public sealed class AgentFaultTests
         await using var lab = await LabFixture.UpAsync(Pods + "\n---\n" + DenyB);
         var (a, b) = Pair(lab);
         Assert.Equal(ProbeOutcome.Timeout, (await Prober.ProbeAsync(a.Netns, Model.LabProtocol.Tcp, b.Ip, 80, Timeout)).Outcome);
+        await AssertEndpointsNameTheKernelsChainsAsync(lab, "b");
         var killed = KillAgents(lab);
         Assert.Equal(2, killed.Count);
         Assert.Equal(ProbeOutcome.Timeout, (await Prober.ProbeAsync(a.Netns, Model.LabProtocol.Tcp, b.Ip, 80, Timeout)).Outcome);   // the rules stay in the kernel
@@ -137,6 +138,20 @@ public sealed class AgentFaultTests
             Assert.Equal(snapshot.Records.Count + snapshot.Nodes.Count, addresses.Count);
         }
         await AssertAgreesAsync(lab);
+    }
+
+    /// <summary>`get endpoints` gives the number the node's table keys the pod's policy chain by.</summary>
+    private static async Task AssertEndpointsNameTheKernelsChainsAsync(LabFixture lab, string pod)
+    {
+        var get = await lab.CliAsync("get", "endpoints", "-o", "json");
+        Assert.True(get.ExitCode == 0, get.StandardError);
+        using var json = global::System.Text.Json.JsonDocument.Parse(get.StandardOutput);
+        var row = json.RootElement.EnumerateArray().Single(r => r.GetProperty("endpoint").GetString() == "default/" + pod);
+        var id = row.GetProperty("datapathIdentity").GetUInt32();
+        var record = LabSnapshot.Read(lab.Paths).Records.Single(r => r.Name == pod);
+        using var kernel = new LibNftables(new LabNaming(lab.Name).Node(record.Node));
+        var listing = await kernel.ListAsync(new NodeTable().Table);
+        Assert.Contains(listing.Chains, c => c.Chain.Name == $"ingress-{id}");
     }
 
     private static (PodRecord A, PodRecord B) Pair(LabFixture lab)

@@ -16,11 +16,15 @@ internal static class LabEndpointsView
     public static int Write(CliContext context, LabSnapshot snapshot, string? ns, string format)
     {
         var (engine, _) = LabEngine.Build(snapshot);
+        // The numbers the node agents key the kernel's maps and chains by (egress-<id>), given in the agents' order.
+        var numbers = new Palisade.Agent.Compilation.IdentityNumbering();
+        var datapath = engine.Cluster.Endpoints.Where(e => !e.HostNetwork).ToDictionary(e => e.Key, e => numbers.Class(engine.ClassOf(e).Key), StringComparer.Ordinal);
         var rows = engine.Cluster.Endpoints.Where(e => ns is null || e.Namespace == ns).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new
         {
             endpoint = e.Key,
             node = e.NodeName ?? "",
             identity = engine.Identities.Of(e)?.Id,
+            datapathIdentity = datapath.TryGetValue(e.Key, out var id) ? id : (uint?)null,
             ingress = engine.IsIsolated(e, Direction.Ingress) ? "Enabled" : "Disabled",
             egress = engine.IsIsolated(e, Direction.Egress) ? "Enabled" : "Disabled",
             ipv4 = e.PrimaryAddress.ToString(),
@@ -31,14 +35,15 @@ internal static class LabEndpointsView
             context.Out.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
             return ExitCodes.Ok;
         }
-        var table = new ColumnTable("ENDPOINT", "NODE", "IDENTITY", "POLICY (INGRESS)", "POLICY (EGRESS)", "IPV4", "LABELS");
+        var table = new ColumnTable("ENDPOINT", "NODE", "IDENTITY", "NFT-ID", "POLICY (INGRESS)", "POLICY (EGRESS)", "IPV4", "LABELS");
         foreach (var r in rows)
         {
-            table.Add(r.endpoint, r.node, r.identity?.ToString(CultureInfo.InvariantCulture) ?? "-", r.ingress, r.egress, r.ipv4, string.Join(" ", r.labels.Where(l => !l.StartsWith("k8s:io.cilium.k8s.", StringComparison.Ordinal))));
+            table.Add(r.endpoint, r.node, r.identity?.ToString(CultureInfo.InvariantCulture) ?? "-", r.datapathIdentity?.ToString(CultureInfo.InvariantCulture) ?? "-", r.ingress, r.egress, r.ipv4, string.Join(" ", r.labels.Where(l => !l.StartsWith("k8s:io.cilium.k8s.", StringComparison.Ordinal))));
         }
         table.Write(context.Out);
         context.Out.WriteLine();
-        context.Out.WriteLine("policy enforcement as the engine computes it for the lab's state; `palisade connectivity test` shows what the kernel does");
+        context.Out.WriteLine("policy enforcement as the engine computes it for the lab's state; NFT-ID keys the node tables' maps and chains (egress-<id>, ingress-<id>);");
+        context.Out.WriteLine("`palisade connectivity test` shows what the kernel does");
         return ExitCodes.Ok;
     }
 }
