@@ -17,7 +17,7 @@ internal static class Program
                                       [--timeout S] [--memory-limit-gb G] [--naive-seconds S] [--markdown FILE]
                Palisade.Bench micro [BenchmarkDotNet args, e.g. --filter '*']
                Palisade.Bench lab [--pods 10,100,500] [--applies 10]   (root: brings up labs in network namespaces)
-               Palisade.Bench datapath [--entries 1000,10000,50000] [--seconds 3] [--rounds 2]   (root: connections/s with policy vs none)
+               Palisade.Bench datapath [--entries 0,1000,10000,50000] [--seconds 0.5] [--best-of 3] [--rounds 6] [--port 7000] [--quick]   (root + gcc: kernel-bound CRR/RR/stream with policy vs none)
                Palisade.Bench agent [--pods-per-node 10000] [--changes 40] [--loads 3]   (root: full load and change-to-enforced on the kernel)
                Palisade.Bench gen PODS POLICIES FILE [SEED]
                Palisade.Bench profile PODS POLICIES [ROUNDS]
