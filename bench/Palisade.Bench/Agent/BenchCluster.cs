@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Palisade.Agent;
 using Palisade.Datapath.Nft;
@@ -71,5 +70,5 @@ internal static class BenchCluster
 
     /// <summary>An agent for node-1, naming pods' interfaces as the lab does.</summary>
     public static NodeAgent Agent(INftBackend kernel) =>
-        new("node-1", kernel, e => "lxc" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(e.Key)))[..8]);
+        new("node-1", kernel, e => Palisade.Lab.Topology.LabNaming.PodVeth(e.Key));
 }

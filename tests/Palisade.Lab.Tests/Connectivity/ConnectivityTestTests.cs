@@ -73,8 +73,8 @@ public sealed class ConnectivityTestTests
         Assert.Contains("k8s:app=b", identities.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("default/b", identities.StandardOutput, StringComparison.Ordinal);
         var endpoints = await lab.CliAsync("get", "endpoints");
-        Assert.Matches(@"default/b\s+node-\d\s+\d+\s+Enabled\s+Disabled", endpoints.StandardOutput);
-        Assert.Matches(@"default/a\s+node-\d\s+\d+\s+Disabled\s+Disabled", endpoints.StandardOutput);
+        Assert.Matches(@"default/b\s+node-\d\s+\d+\s+\d+\s+Enabled\s+Disabled", endpoints.StandardOutput);
+        Assert.Matches(@"default/a\s+node-\d\s+\d+\s+\d+\s+Disabled\s+Disabled", endpoints.StandardOutput);
     }
 
     [Fact]
