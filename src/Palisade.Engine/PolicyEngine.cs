@@ -22,6 +22,7 @@ public sealed class PolicyEngine
     private readonly Dictionary<string, DirectionalPolicy> _hostIngress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DirectionalPolicy> _hostEgress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EndpointClass> _classOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EndpointClass> _classByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<IpAddressValue, NodeInfo> _nodeByAddress = [];
     private readonly CidrIndex _cidrs;
 
@@ -66,6 +67,21 @@ public sealed class PolicyEngine
 
     /// <summary>The class of an endpoint of the cluster.</summary>
     public EndpointClass ClassOf(Endpoint endpoint) => _classOf[endpoint.Key];
+
+    /// <summary>
+    /// The class an endpoint that is not in the cluster would join — same identity (namespace, labels, service
+    /// account), named ports and CIDR peers as existing members — or null when it would make a new class (or is an
+    /// exempt host-network pod). A pod of a class the engine knows changes no verdict between existing classes, which
+    /// is what lets a data plane add it without rebuilding the engine.
+    /// </summary>
+    public EndpointClass? TryClassOf(Endpoint candidate)
+    {
+        if (candidate.HostNetwork || Identities.Of(candidate) is not { } identity) return null;
+        return _classByKey.GetValueOrDefault(ClassKey(identity, candidate, CidrBits(candidate)));
+    }
+
+    /// <summary>True when any policy has rules for members of <paramref name="c"/> in <paramref name="direction"/>.</summary>
+    public bool HasRules(EndpointClass c, Direction direction) => Map(c, direction) is not null;
 
     /// <summary>True when some policy isolates <paramref name="endpoint"/> in <paramref name="direction"/>.</summary>
     public bool IsIsolated(Endpoint endpoint, Direction direction) =>
@@ -221,16 +237,15 @@ public sealed class PolicyEngine
     private List<EndpointClass> BuildClasses()
     {
         var classes = new List<EndpointClass>();
-        var byKey = new Dictionary<string, EndpointClass>(StringComparer.Ordinal);
         foreach (var endpoint in Cluster.Endpoints)
         {
             var identity = Identities.Of(endpoint);
             var bits = CidrBits(endpoint);
-            var key = $"{identity?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "host"}|{string.Join(",", endpoint.Ports.Select(p => p.ToString()).Order(StringComparer.Ordinal))}|{BitsKey(bits)}";
-            if (!byKey.TryGetValue(key, out var c))
+            var key = ClassKey(identity, endpoint, bits);
+            if (!_classByKey.TryGetValue(key, out var c))
             {
                 c = new EndpointClass(classes.Count, StableKey(identity, endpoint, bits), identity, endpoint.Ports, bits);
-                byKey[key] = c;
+                _classByKey[key] = c;
                 classes.Add(c);
             }
             c.Members.Add(endpoint);
@@ -249,6 +264,9 @@ public sealed class PolicyEngine
         }
         return bits;
     }
+
+    private static string ClassKey(Identity? identity, Endpoint endpoint, BitArray bits) =>
+        $"{identity?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "host"}|{string.Join(",", endpoint.Ports.Select(p => p.ToString()).Order(StringComparer.Ordinal))}|{BitsKey(bits)}";
 
     private string StableKey(Identity? identity, Endpoint endpoint, BitArray bits)
     {

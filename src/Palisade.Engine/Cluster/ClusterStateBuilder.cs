@@ -28,6 +28,28 @@ public static class ClusterStateBuilder
         return new ClusterState(namespaces, endpoints, nodes, options);
     }
 
+    /// <summary>
+    /// The endpoint one more pod would be, from its declared addresses (it must have one: nothing is allocated), for
+    /// asking an engine built without it what it would be (<see cref="PolicyEngine.TryClassOf"/>); null without an address.
+    /// </summary>
+    public static Endpoint? EndpointOf(LoadedPod loaded, ClusterOptions? options = null)
+    {
+        var pod = loaded.Pod;
+        var addresses = DeclaredAddresses(pod).ToList();
+        if (addresses.Count == 0) return null;
+        var hostNetwork = pod.Spec?.HostNetwork == true;
+        return new Endpoint(
+            loaded.Namespace,
+            loaded.Name,
+            new LabelSet(pod.Metadata.Labels),
+            addresses,
+            NamedPorts(pod),
+            pod.Spec?.ServiceAccountName ?? pod.Spec?.ServiceAccount ?? "default",
+            pod.Spec?.NodeName,
+            hostNetwork && (options ?? new ClusterOptions()).HostNetwork == HostNetworkMode.Exempt,
+            loaded.Workload);
+    }
+
     private static List<NodeInfo> BuildNodes(IReadOnlyList<Loaded<V1Node>> nodes, ClusterOptions options)
     {
         var declared = nodes.SelectMany(n => n.Object.Status?.Addresses ?? []).Select(a => IpAddressValue.TryParse(a.Address, out var ip) ? ip : (IpAddressValue?)null).OfType<IpAddressValue>();

@@ -38,6 +38,26 @@ public static class LabEngine
     }
 
     /// <summary>
+    /// The endpoints of the lab's placed pods, by key, as the engine would make them (for telling which pods changed
+    /// between two states without building an engine).
+    /// </summary>
+    public static IReadOnlyDictionary<string, Endpoint> Endpoints(LabSnapshot snapshot)
+    {
+        var placed = snapshot.Records.Where(r => r.Phase != "Pending").ToDictionary(r => r.Key, StringComparer.Ordinal);
+        return snapshot.Desired.Manifests.Pods
+            .Where(p => placed.ContainsKey(p.Namespace + "/" + p.Name))
+            .Select(p => ClusterStateBuilder.EndpointOf(WithPlacement(p, placed[p.Namespace + "/" + p.Name])))
+            .OfType<Endpoint>()
+            .ToDictionary(e => e.Key, StringComparer.Ordinal);
+    }
+
+    /// <summary>Everything but the pods that the engine reads (namespaces, nodes, Services, policies), as one text to compare.</summary>
+    public static string NonPodInputs(LabSnapshot snapshot) => string.Join("\n", snapshot.Objects
+        .Where(o => o.Kind is "Namespace" or "Node" or "Service" || LabSnapshot.PolicyKinds.Contains(o.Kind))
+        .OrderBy(o => o.Kind, StringComparer.Ordinal).ThenBy(o => o.Namespace, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal)
+        .Select(o => $"{o.Kind}/{o.Namespace}/{o.Name}:{o.Json}"));
+
+    /// <summary>
     /// A copy of the pod with its node and address: the replicas of a workload share one spec object as loaded, so the
     /// spec is copied, never written in place (a regression test pins this: both deathstars once landed on one node).
     /// </summary>

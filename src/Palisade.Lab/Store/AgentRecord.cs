@@ -2,7 +2,8 @@ namespace Palisade.Lab.Store;
 
 /// <summary>
 /// What a node agent last reported: its process, the state generation its node's kernel holds (<see cref="Synced"/>),
-/// the last one it tried (<see cref="Attempted"/>) and why that failed when it did, and its counters.
+/// the last one it tried (<see cref="Attempted"/>) and why that failed when it did, and its counters: syncs, full loads,
+/// pod syncs (pods of known classes added or removed without an engine rebuild), nft commands sent.
 /// </summary>
 public sealed record AgentRecord(
     string Node,
@@ -12,6 +13,7 @@ public sealed record AgentRecord(
     string? Error,
     long Syncs,
     long FullLoads,
+    long PodSyncs,
     long Commands,
     double LastSyncMs,
     DateTimeOffset Updated);
