@@ -63,38 +63,10 @@ public sealed class NodeAgent
     {
         if (applied is null) return null;
         var clock = Stopwatch.StartNew();
-        var addresses = new Dictionary<uint, uint>(applied.Addresses);
-        var endpoints = new Dictionary<string, EndpointDispatch>(applied.Endpoints, StringComparer.Ordinal);
-        foreach (var pod in removed)
-        {
-            if (pod.HostNetwork || pod.PrimaryAddress.IsV6) return null;
-            addresses.Remove(AddressIdentities.V4(pod.PrimaryAddress));
-            if (pod.NodeName == Node && InterfaceOf(pod) is { } ifname) endpoints.Remove(ifname);
-        }
-        foreach (var pod in added)
-        {
-            if (pod.HostNetwork || pod.PrimaryAddress.IsV6 || engine.TryClassOf(pod) is not { } c) return null;
-            var id = numbers.Class(c.Key);
-            addresses[AddressIdentities.V4(pod.PrimaryAddress)] = id;
-            if (pod.NodeName != Node || InterfaceOf(pod) is not { } ifname) continue;
-            var egress = engine.HasRules(c, Direction.Egress) ? NodeCompiler.ChainName(Direction.Egress, id) : null;
-            var ingress = engine.HasRules(c, Direction.Ingress) ? NodeCompiler.ChainName(Direction.Ingress, id) : null;
-            if (new[] { egress, ingress }.Any(chain => chain is not null && !applied.Policies.ContainsKey(chain))) return null;
-            endpoints[ifname] = new EndpointDispatch(egress, ingress);
-        }
-        // A class no pod is left in is not a peer of a whole sync's program: its allow entries would go too.
-        var inUse = addresses.Values.ToHashSet();
-        if (applied.Addresses.Values.Any(id => id is >= IdentityNumbering.FirstClass and < IdentityNumbering.FirstOutside && !inUse.Contains(id))) return null;
-        var dispatched = endpoints.Values.SelectMany(d => new[] { d.Egress, d.Ingress }).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var program = applied with
-        {
-            Addresses = addresses,
-            Endpoints = endpoints,
-            Policies = applied.Policies.Where(p => dispatched.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
-        };
+        var patch = PodPatch.Make(applied, engine, added, removed, Node, numbers, InterfaceOf);
+        if (patch is null) return null;
         var compiled = clock.Elapsed;
-        var tx = ProgramDiff.Between(Table, applied, program, known);
-        return new SyncPlan(program, tx, false, compiled, clock.Elapsed - compiled);
+        return new SyncPlan(patch.Program, patch.Transaction(Table, known), false, compiled, clock.Elapsed - compiled);
     }
 
     /// <summary>Applies a plan made by <see cref="Plan"/> against the current state.</summary>

@@ -41,4 +41,23 @@ public sealed class KernelAgentTests
         await AgentFor("node-1", fake).SyncAsync(EngineOf(Steps.All[1].Documents));
         Assert.Equal(Contents(fake, restarted.Table.Table), Contents(await kernel.ListAsync(restarted.Table.Table)));
     }
+
+    [Fact]
+    public async Task PodPatch_AddedThenRemoved_KernelHoldsWhatAWholeSyncHolds()
+    {
+        using var ns = ScratchNamespace.Create();
+        using var kernel = new LibNftables(ns.Name);
+        var agent = AgentFor("node-1", kernel);
+        var before = EngineOf(StarWars, Rule1);
+        await agent.SyncAsync(before);
+        var wingman = Palisade.Engine.Cluster.ClusterStateBuilder.EndpointOf(Palisade.Policy.Loading.ManifestLoader.LoadText(PodFastPathTests.Wingman, "w.yaml").Pods.Single())!;
+        await agent.ApplyAsync(agent.PlanPods(before, [wingman], [])!);
+        var fake = new FakeNftables();
+        await AgentFor("node-1", fake).SyncAsync(EngineOf(StarWars, Rule1, PodFastPathTests.Wingman));
+        Assert.Equal(Contents(fake, agent.Table.Table), Contents(await kernel.ListAsync(agent.Table.Table)));
+        await agent.ApplyAsync(agent.PlanPods(before, [], [wingman])!);
+        var fresh = new FakeNftables();
+        await AgentFor("node-1", fresh).SyncAsync(before);
+        Assert.Equal(Contents(fresh, agent.Table.Table), Contents(await kernel.ListAsync(agent.Table.Table)));
+    }
 }

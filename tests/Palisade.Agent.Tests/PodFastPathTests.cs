@@ -10,7 +10,7 @@ namespace Palisade.Agent.Tests;
 /// <summary>Pods added and removed without an engine rebuild leave the table exactly as a whole sync of the new state would.</summary>
 public sealed class PodFastPathTests
 {
-    private const string Wingman = """
+    internal const string Wingman = """
         apiVersion: v1
         kind: Pod
         metadata: {name: wingman, namespace: default, labels: {org: empire, class: tiefighter}}
@@ -46,6 +46,23 @@ public sealed class PodFastPathTests
         Assert.NotNull(plan);
         await agent.ApplyAsync(plan);
         Assert.Equal(await WholeSyncAsync("node-1", EngineOf(StarWars, Rule1)), Contents(kernel, agent.Table.Table));
+    }
+
+    [Fact]
+    public async Task PodsRemovedAndAddedAtOnce_ReusingAnAddress_EqualAWholeSync()
+    {
+        // tiefighter goes and wingman comes with tiefighter's address, in one patch.
+        var kernel = new FakeNftables();
+        var agent = AgentFor("node-1", kernel);
+        var before = EngineOf(StarWars, Rule1);
+        await agent.SyncAsync(before);
+        var reused = Wingman.Replace("10.244.0.20", "10.244.0.11", StringComparison.Ordinal);
+        var plan = agent.PlanPods(before, [Candidate(reused)], [before.Cluster.Find("default/tiefighter")!]);
+        Assert.NotNull(plan);
+        await agent.ApplyAsync(plan);
+        var withoutTiefighter = StarWars[..StarWars.IndexOf("---\napiVersion: v1\nkind: Pod\nmetadata: {name: tiefighter", StringComparison.Ordinal)]
+            + StarWars[StarWars.IndexOf("---\napiVersion: v1\nkind: Pod\nmetadata: {name: xwing", StringComparison.Ordinal)..];
+        Assert.Equal(await WholeSyncAsync("node-1", EngineOf(withoutTiefighter, Rule1, reused)), Contents(kernel, agent.Table.Table));
     }
 
     [Fact]

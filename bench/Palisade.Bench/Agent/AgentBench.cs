@@ -91,14 +91,18 @@ internal static class AgentBench
         await agent.SyncAsync(engine);
         var results = new Dictionary<string, List<(double Build, double Plan, double Apply, int Commands)>>
         {
-            ["no change (baseline)"] = [], ["pod added or removed"] = [], ["policy port changed"] = [],
+            ["no change (baseline)"] = [], ["pod added or removed"] = [], ["pod added or removed, no engine rebuild"] = [], ["policy port changed"] = [],
         };
+        var extra = withPod.Pods.Single(p => !baseSet.Pods.Any(b => b.Name == p.Name && b.Namespace == p.Namespace));
+        var candidate = Palisade.Engine.Cluster.ClusterStateBuilder.EndpointOf(extra) ?? throw new InvalidOperationException("the extra pod has no address");
         for (var i = 0; i < changes; i++)
         {
             // Every round starts and ends in the base state: a no-op, a pod added then removed, a port changed then back.
             results["no change (baseline)"].Add(await ChangeAsync(agent, baseSet));
             results["pod added or removed"].Add(await ChangeAsync(agent, withPod));
             results["pod added or removed"].Add(await ChangeAsync(agent, baseSet));
+            results["pod added or removed, no engine rebuild"].Add(await PodChangeAsync(agent, engine, [candidate], []));
+            results["pod added or removed, no engine rebuild"].Add(await PodChangeAsync(agent, engine, [], [candidate]));
             results["policy port changed"].Add(await ChangeAsync(agent, otherPort));
             results["policy port changed"].Add(await ChangeAsync(agent, baseSet));
             if (i % 10 == 9) Console.Error.WriteLine($"  changes {i + 1}/{changes}");
@@ -130,6 +134,16 @@ internal static class AgentBench
         var planned = clock.Elapsed.TotalMilliseconds;
         await agent.ApplyAsync(plan);
         return (build, planned - build, clock.Elapsed.TotalMilliseconds - planned, plan.Transaction.Commands.Count);
+    }
+
+    /// <summary>A pod patch (<see cref="NodeAgent.PlanPods"/>) over the engine of the base state: no engine build.</summary>
+    private static async Task<(double Build, double Plan, double Apply, int Commands)> PodChangeAsync(NodeAgent agent, PolicyEngine engine, IReadOnlyList<Palisade.Engine.Cluster.Endpoint> added, IReadOnlyList<Palisade.Engine.Cluster.Endpoint> removed)
+    {
+        var clock = Stopwatch.StartNew();
+        var plan = agent.PlanPods(engine, added, removed) ?? throw new InvalidOperationException("the pod patch was refused: the extra pod should be of a known class");
+        var planned = clock.Elapsed.TotalMilliseconds;
+        await agent.ApplyAsync(plan);
+        return (0, planned, clock.Elapsed.TotalMilliseconds - planned, plan.Transaction.Commands.Count);
     }
 
     private static ManifestSet Load(string yaml)
