@@ -19,6 +19,7 @@ public sealed class NodeAgent
     private readonly IdentityNumbering numbers = new();
     private NodeProgram? applied;
     private NftCatalog known = NftCatalog.Empty;
+    private (IReadOnlyList<Engine.Resolution.EndpointClass> Classes, AddressIdentities Identities)? compiledOver;
 
     /// <summary>An agent for node <paramref name="node"/> writing to <paramref name="kernel"/>; pods' interfaces come from <paramref name="interfaceOf"/>.</summary>
     public NodeAgent(string node, INftBackend kernel, Func<Endpoint, string?> interfaceOf, NodeTable? table = null)
@@ -44,7 +45,8 @@ public sealed class NodeAgent
     public SyncPlan Plan(PolicyEngine engine)
     {
         var clock = Stopwatch.StartNew();
-        var program = NodeCompiler.Compile(engine, Node, numbers, InterfaceOf);
+        var program = NodeCompiler.Compile(engine, Node, numbers, InterfaceOf, out var identities);
+        compiledOver = (engine.Classes, identities);
         var compiled = clock.Elapsed;
         var full = applied is null;
         var tx = full ? ProgramDiff.Full(Table, program) : ProgramDiff.Between(Table, applied!, program, known);
@@ -67,6 +69,23 @@ public sealed class NodeAgent
         if (patch is null) return null;
         var compiled = clock.Elapsed;
         return new SyncPlan(patch.Program, patch.Transaction(Table, known), false, compiled, clock.Elapsed - compiled);
+    }
+
+    /// <summary>
+    /// Plans a change of policies over the same pods without compiling the node again: <paramref name="after"/> must
+    /// be <paramref name="before"/>'s <see cref="PolicyEngine.WithPolicies"/> sharing its classes, and
+    /// <paramref name="before"/> (or an engine with the same classes) the one this agent last compiled. Only the
+    /// identities the <paramref name="changed"/> policies select get their chains and dispatch computed again. Null when
+    /// that does not hold (then a whole sync is needed); the result equals a whole sync (tested).
+    /// </summary>
+    public SyncPlan? PlanPolicies(PolicyEngine before, PolicyEngine after, IReadOnlySet<PolicyRef> changed)
+    {
+        if (applied is null || compiledOver is not { } over || !ReferenceEquals(after.Classes, before.Classes) || !ReferenceEquals(over.Classes, after.Classes)) return null;
+        var clock = Stopwatch.StartNew();
+        var program = PolicyPatch.Make(applied, before, after, changed, numbers, over.Identities);
+        var compiled = clock.Elapsed;
+        var tx = ProgramDiff.Between(Table, applied, program, known);
+        return new SyncPlan(program, tx, false, compiled, clock.Elapsed - compiled);
     }
 
     /// <summary>Applies a plan made by <see cref="Plan"/> against the current state.</summary>
@@ -96,6 +115,7 @@ public sealed class NodeAgent
     public void Forget()
     {
         applied = null;
+        compiledOver = null;
         known = NftCatalog.Empty;
     }
 }

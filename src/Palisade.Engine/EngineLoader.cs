@@ -20,6 +20,13 @@ public static class EngineLoader
     public static (PolicyEngine Engine, IReadOnlyList<Diagnostic> Notes) FromManifests(ManifestSet manifests, ClusterOptions? options, EngineInputs inputs)
     {
         var cluster = ClusterStateBuilder.Build(manifests, options);
+        var (policies, notes) = Lower(manifests, inputs);
+        return (PolicyEngine.Build(cluster, policies, inputs.Engine), notes);
+    }
+
+    /// <summary>The policies of every dialect in <paramref name="manifests"/>, lowered (what <see cref="PolicyEngine.WithPolicies"/> takes), and the lowering's notes.</summary>
+    public static (IReadOnlyList<IrPolicy> Policies, IReadOnlyList<Diagnostic> Notes) Lower(ManifestSet manifests, EngineInputs inputs)
+    {
         var context = new CiliumLoweringContext
         {
             Services = [.. manifests.Services.Select(s => s.Object)],
@@ -30,6 +37,6 @@ public static class EngineLoader
         policies.AddRange(manifests.NetworkPolicies.Select(p => NetworkPolicyLowering.Lower(p.Object)));
         foreach (var p in manifests.CiliumNetworkPolicies) policies.AddRange(CiliumLowering.Lower(p.Object, context, p.Source));
         foreach (var p in manifests.CiliumClusterwideNetworkPolicies) policies.AddRange(CiliumLowering.Lower(p.Object, context, p.Source));
-        return (PolicyEngine.Build(cluster, policies, inputs.Engine), context.Notes.Items);
+        return (policies, context.Notes.Items);
     }
 }

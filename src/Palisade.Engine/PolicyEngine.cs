@@ -21,9 +21,9 @@ public sealed class PolicyEngine
     private readonly Dictionary<int, DirectionalPolicy> _egress = [];
     private readonly Dictionary<string, DirectionalPolicy> _hostIngress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DirectionalPolicy> _hostEgress = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, EndpointClass> _classOf = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, EndpointClass> _classByKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<IpAddressValue, NodeInfo> _nodeByAddress = [];
+    private readonly Dictionary<string, EndpointClass> _classOf;
+    private readonly Dictionary<string, EndpointClass> _classByKey;
+    private readonly Dictionary<IpAddressValue, NodeInfo> _nodeByAddress;
     private readonly CidrIndex _cidrs;
 
     private PolicyEngine(ClusterState cluster, IReadOnlyList<IrPolicy> policies, EngineOptions options)
@@ -34,11 +34,50 @@ public sealed class PolicyEngine
         Identities = IdentityTable.Allocate(cluster);
         Selectors = new SelectorCache(Identities);
         _cidrs = new CidrIndex(policies);
+        _classOf = new(StringComparer.Ordinal);
+        _classByKey = new(StringComparer.Ordinal);
+        _nodeByAddress = [];
         foreach (var node in cluster.Nodes) _nodeByAddress.TryAdd(node.Address, node);
         BuildPolicyMaps();
         BuildHostPolicyMaps();
         Classes = BuildClasses();
     }
+
+    /// <summary>The engine of <paramref name="previous"/>'s cluster under other policies naming the same CIDRs: only the policy maps are built again.</summary>
+    private PolicyEngine(PolicyEngine previous, IReadOnlyList<IrPolicy> policies, CidrIndex cidrs)
+    {
+        Cluster = previous.Cluster;
+        Policies = policies;
+        Options = previous.Options;
+        Identities = previous.Identities;
+        Selectors = previous.Selectors;
+        _cidrs = cidrs;
+        _classOf = previous._classOf;
+        _classByKey = previous._classByKey;
+        _nodeByAddress = previous._nodeByAddress;
+        BuildPolicyMaps();
+        BuildHostPolicyMaps();
+        Classes = previous.Classes;
+    }
+
+    /// <summary>
+    /// This engine's cluster under <paramref name="policies"/>. When the policies name the same CIDR peers (in the same
+    /// order), identities, the selector cache and the endpoint classes — which depend on the cluster and those CIDRs
+    /// only — are shared with this engine and only the policy maps are built, so a policy change costs what its maps
+    /// cost; otherwise the engine is built anew over the same cluster.
+    /// </summary>
+    public PolicyEngine WithPolicies(IEnumerable<IrPolicy> policies)
+    {
+        var list = policies.ToList();
+        var cidrs = new CidrIndex(list);
+        return cidrs.Peers.Select(p => p.Key).SequenceEqual(_cidrs.Peers.Select(p => p.Key), StringComparer.Ordinal)
+            ? new PolicyEngine(this, list, cidrs)
+            : Build(Cluster, list, Options);
+    }
+
+    /// <summary>The identities whose policy maps <paramref name="policy"/> contributes to (the ones its subject selects).</summary>
+    public IEnumerable<Identity> SelectedBy(IrPolicy policy) =>
+        policy.Nodes is not null ? [] : Selectors.Get(policy.Subject).Ids().Select(id => Identities.All[id - Identity.FirstClusterId]);
 
     /// <summary>What the engine was built with besides cluster and policies (the DNS cache).</summary>
     public EngineOptions Options { get; }

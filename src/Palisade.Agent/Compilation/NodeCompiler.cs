@@ -17,9 +17,13 @@ public static class NodeCompiler
     public static PortSet Universe { get; } = PortSet.Universe.Union(PortSet.Of([new PortRange(Protocol.Icmp, 0, 255)]));
 
     /// <summary>The program of node <paramref name="node"/>; <paramref name="interfaceOf"/> names a local pod's interface on the node (null: it has none yet).</summary>
-    public static NodeProgram Compile(PolicyEngine engine, string node, IdentityNumbering numbers, Func<Endpoint, string?> interfaceOf)
+    public static NodeProgram Compile(PolicyEngine engine, string node, IdentityNumbering numbers, Func<Endpoint, string?> interfaceOf) =>
+        Compile(engine, node, numbers, interfaceOf, out _);
+
+    /// <summary>The program, and the identities it was compiled over (what a later policy change is evaluated against).</summary>
+    public static NodeProgram Compile(PolicyEngine engine, string node, IdentityNumbering numbers, Func<Endpoint, string?> interfaceOf, out AddressIdentities identities)
     {
-        var identities = AddressIdentities.For(engine, node, numbers);
+        identities = AddressIdentities.For(engine, node, numbers);
         var endpoints = new Dictionary<string, EndpointDispatch>(StringComparer.Ordinal);
         var policies = new Dictionary<string, PolicySets>(StringComparer.Ordinal);
         foreach (var endpoint in engine.Cluster.Endpoints.Where(e => e.NodeName == node))
@@ -27,12 +31,13 @@ public static class NodeCompiler
             if (interfaceOf(endpoint) is not { } ifname) continue;
             if (endpoint.HostNetwork)
             {
-                endpoints[ifname] = new EndpointDispatch(null, null);
+                endpoints[ifname] = new EndpointDispatch(0, null, null);
                 continue;
             }
             var subject = engine.ClassOf(endpoint);
             var id = numbers.Class(subject.Key);
             endpoints[ifname] = new EndpointDispatch(
+                id,
                 Policy(engine, endpoint, subject, id, Direction.Egress, identities, policies),
                 Policy(engine, endpoint, subject, id, Direction.Ingress, identities, policies));
         }
@@ -48,9 +53,13 @@ public static class NodeCompiler
     {
         if (!engine.HasRules(endpoint, direction)) return null;
         var name = ChainName(direction, id);
-        if (!policies.ContainsKey(name)) policies[name] = new PolicySets(Describe(endpoint, direction, id), Allowed(engine, subject, direction, identities));
+        if (!policies.ContainsKey(name)) policies[name] = Sets(engine, subject, endpoint, direction, id, identities);
         return name;
     }
+
+    /// <summary>What identity <paramref name="id"/> (class <paramref name="subject"/>, of which <paramref name="member"/> is a pod) may do in <paramref name="direction"/>.</summary>
+    internal static PolicySets Sets(PolicyEngine engine, EndpointClass subject, Endpoint member, Direction direction, uint id, AddressIdentities identities) =>
+        new(Describe(member, direction, id), Allowed(engine, subject, direction, identities));
 
     private static HashSet<AllowEntry> Allowed(PolicyEngine engine, EndpointClass subject, Direction direction, AddressIdentities identities)
     {

@@ -53,7 +53,7 @@ internal sealed class PodPatch
             patch.addressesCome.Add((address, id));
             emptied.Remove(id);
             if (pod.NodeName != node || interfaceOf(pod) is not { } ifname) continue;
-            var dispatch = new EndpointDispatch(Chain(engine, c, Direction.Egress, id), Chain(engine, c, Direction.Ingress, id));
+            var dispatch = new EndpointDispatch(id, Chain(engine, c, Direction.Egress, id), Chain(engine, c, Direction.Ingress, id));
             if (new[] { dispatch.Egress, dispatch.Ingress }.Any(chain => chain is not null && !applied.Policies.ContainsKey(chain))) return null;
             if (endpoints.Remove(ifname, out var old)) patch.endpointsGone.Add((ifname, old));
             endpoints[ifname] = dispatch;
@@ -87,6 +87,6 @@ internal sealed class PodPatch
         return tx;
     }
 
-    private static string? Chain(PolicyEngine engine, Engine.Resolution.EndpointClass c, Direction direction, uint id) =>
+    internal static string? Chain(PolicyEngine engine, Engine.Resolution.EndpointClass c, Direction direction, uint id) =>
         engine.HasRules(c, direction) ? NodeCompiler.ChainName(direction, id) : null;
 }

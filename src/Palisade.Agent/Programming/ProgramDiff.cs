@@ -43,10 +43,14 @@ public static class ProgramDiff
         var come = after.Endpoints.Where(e => !before.Endpoints.TryGetValue(e.Key, out var was) || was != e.Value).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
         tx.AddElements(table.EgressEndpoints, come.Select(e => NodeTable.Element(e.Key, e.Value.Egress)));
         tx.AddElements(table.IngressEndpoints, come.Select(e => NodeTable.Element(e.Key, e.Value.Ingress)));
-        var oldBlocks = before.Blocks.ToHashSet();
-        var newBlocks = after.Blocks.ToHashSet();
-        tx.DeleteElements(table.Blocks, before.Blocks.Where(b => !newBlocks.Contains(b)).Select(NodeTable.Element));
-        tx.AddElements(table.Blocks, after.Blocks.Where(b => !oldBlocks.Contains(b)).Select(NodeTable.Element));
+        if (!ReferenceEquals(before.Blocks, after.Blocks))
+        {
+            var oldBlocks = before.Blocks.ToHashSet();
+            var newBlocks = after.Blocks.ToHashSet();
+            tx.DeleteElements(table.Blocks, before.Blocks.Where(b => !newBlocks.Contains(b)).Select(NodeTable.Element));
+            tx.AddElements(table.Blocks, after.Blocks.Where(b => !oldBlocks.Contains(b)).Select(NodeTable.Element));
+        }
+        if (ReferenceEquals(before.Addresses, after.Addresses)) return tx;   // a policy change over the same pods
         tx.DeleteElements(table.Addresses, before.Addresses.Where(a => !after.Addresses.TryGetValue(a.Key, out var id) || id != a.Value).OrderBy(a => a.Key).Select(a => NodeTable.Element(a.Key, a.Value)));
         tx.AddElements(table.Addresses, after.Addresses.Where(a => !before.Addresses.TryGetValue(a.Key, out var id) || id != a.Value).OrderBy(a => a.Key).Select(a => NodeTable.Element(a.Key, a.Value)));
         return tx;
