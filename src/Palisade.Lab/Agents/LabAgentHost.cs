@@ -16,8 +16,9 @@ namespace Palisade.Lab.Agents;
 /// The node agent of one lab node (<c>palisade lab agent --lab LAB --node NODE</c>): watches the lab's state (woken by
 /// the controller's bell, and every second anyway), and whenever its generation moved programs its node's table
 /// through libnftables inside the node's namespace. When only pods of classes the last engine knows were added or
-/// removed, it patches the node's program without building an engine (<see cref="NodeAgent.PlanPods"/>); otherwise
-/// it rebuilds the engine from pods, namespaces, nodes, Services and policies of every dialect and sends the
+/// removed, it patches the node's program without building an engine (<see cref="NodeAgent.PlanPods"/>); when only
+/// policies changed, it builds their maps over the last engine's cluster and recomputes the identities they select
+/// (<see cref="NodeAgent.PlanPolicies"/>); otherwise it rebuilds the engine from pods, namespaces, nodes, Services and policies of every dialect and sends the
 /// difference — a full atomic load when it starts and after any failure. It reports each attempt in the store. The
 /// rules stay in the kernel when it stops, so a restart has no gap.
 /// </summary>
@@ -57,11 +58,10 @@ public static class LabAgentHost
         try
         {
             (var snapshot, generation) = LabSnapshot.ReadGeneration(paths, store);
-            var now = new Seen(LabEngine.NonPodInputs(snapshot), LabEngine.Endpoints(snapshot), last?.Engine);
-            SyncPlan? pods = null;
-            if (last is not null && PodsOnly(last, now) is var (added, removed)) pods = agent.PlanPods(last.Engine!, added, removed);
-            if (pods is null) now = now with { Engine = LabEngine.Build(snapshot).Engine };
-            var result = pods is not null ? await agent.ApplyAsync(pods, ct).ConfigureAwait(false) : await agent.SyncAsync(now.Engine!, ct).ConfigureAwait(false);
+            var now = new Seen(LabEngine.OtherInputs(snapshot), LabEngine.PolicyInputs(snapshot), LabEngine.Endpoints(snapshot), last?.Engine);
+            var (patch, patched) = last is null ? (null, null) : Patch(agent, snapshot, last, now);
+            now = now with { Engine = patch is null ? LabEngine.Build(snapshot).Engine : patched };
+            var result = patch is not null ? await agent.ApplyAsync(patch, ct).ConfigureAwait(false) : await agent.SyncAsync(now.Engine!, ct).ConfigureAwait(false);
             return (record with
             {
                 Synced = generation,
@@ -69,7 +69,7 @@ public static class LabAgentHost
                 Error = null,
                 Syncs = record.Syncs + 1,
                 FullLoads = record.FullLoads + (result.Full ? 1 : 0),
-                PodSyncs = record.PodSyncs + (pods is null ? 0 : 1),
+                Patches = record.Patches + (patch is null ? 0 : 1),
                 Commands = record.Commands + result.Commands,
                 LastSyncMs = clock.Elapsed.TotalMilliseconds,
                 Updated = DateTimeOffset.UtcNow,
@@ -82,19 +82,32 @@ public static class LabAgentHost
         }
     }
 
-    /// <summary>The pods added and removed since <paramref name="last"/>, or null when anything else changed (a pod's labels, ports, address or node; any other input).</summary>
-    private static (IReadOnlyList<Endpoint> Added, IReadOnlyList<Endpoint> Removed)? PodsOnly(Seen last, Seen now)
+    /// <summary>
+    /// A patch of the applied program when only pods came and went (<see cref="NodeAgent.PlanPods"/>) or only policies
+    /// changed (<see cref="NodeAgent.PlanPolicies"/>), with the engine the program is then made from; no plan when
+    /// anything else changed or the agent cannot patch: then the engine is built again.
+    /// </summary>
+    private static (SyncPlan? Plan, PolicyEngine? Engine) Patch(NodeAgent agent, LabSnapshot snapshot, Seen last, Seen now)
     {
-        if (last.Engine is null || last.Inputs != now.Inputs) return null;
+        if (last.Engine is null || last.Others != now.Others) return (null, null);
         var added = now.Pods.Where(p => !last.Pods.ContainsKey(p.Key)).Select(p => p.Value).ToList();
         var removed = last.Pods.Where(p => !now.Pods.ContainsKey(p.Key)).Select(p => p.Value).ToList();
-        var changed = now.Pods.Any(p => last.Pods.TryGetValue(p.Key, out var was) && Fingerprint(was) != Fingerprint(p.Value));
-        return changed ? null : (added, removed);
+        if (now.Pods.Any(p => last.Pods.TryGetValue(p.Key, out var was) && Fingerprint(was) != Fingerprint(p.Value))) return (null, null);
+        var changed = now.Policies.Keys.Union(last.Policies.Keys)
+            .Where(k => !now.Policies.TryGetValue(k, out var n) || !last.Policies.TryGetValue(k, out var l) || n.Json != l.Json)
+            .Select(k => now.Policies.TryGetValue(k, out var n) ? (n.Kind, n.Name) : (last.Policies[k].Kind, last.Policies[k].Name))
+            .ToHashSet();
+        if (changed.Count == 0) return (agent.PlanPods(last.Engine, added, removed), last.Engine);
+        if (added.Count > 0 || removed.Count > 0) return (null, null);
+        var after = last.Engine.WithPolicies(LabEngine.LowerPolicies(snapshot));
+        // Matched by kind and name: a same-named policy in another namespace is recomputed too, which costs, never errs.
+        var refs = last.Engine.Policies.Concat(after.Policies).Select(p => p.Ref).Where(r => changed.Contains((r.Kind, r.Name))).ToHashSet();
+        return (agent.PlanPolicies(last.Engine, after, refs), after);
     }
 
     private static string Fingerprint(Endpoint e) =>
         $"{e.Labels.Key}|{string.Join(",", e.Addresses)}|{string.Join(",", e.Ports)}|{e.ServiceAccount}|{e.NodeName}|{e.HostNetwork}";
 
-    /// <summary>What the last sync saw: the non-pod inputs, the pods, and the engine of the last full build (which the pod patches ask).</summary>
-    private sealed record Seen(string Inputs, IReadOnlyDictionary<string, Endpoint> Pods, PolicyEngine? Engine);
+    /// <summary>What the last sync saw: namespaces, nodes and Services; policies; pods; and the engine the node's program was made from.</summary>
+    private sealed record Seen(string Others, IReadOnlyDictionary<string, (string Kind, string Name, string Json)> Policies, IReadOnlyDictionary<string, Endpoint> Pods, PolicyEngine? Engine);
 }

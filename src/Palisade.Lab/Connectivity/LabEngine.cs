@@ -51,11 +51,19 @@ public static class LabEngine
             .ToDictionary(e => e.Key, StringComparer.Ordinal);
     }
 
-    /// <summary>Everything but the pods that the engine reads (namespaces, nodes, Services, policies), as one text to compare.</summary>
-    public static string NonPodInputs(LabSnapshot snapshot) => string.Join("\n", snapshot.Objects
-        .Where(o => o.Kind is "Namespace" or "Node" or "Service" || LabSnapshot.PolicyKinds.Contains(o.Kind))
+    /// <summary>The namespaces, nodes and Services the engine reads, as one text to compare.</summary>
+    public static string OtherInputs(LabSnapshot snapshot) => string.Join("\n", snapshot.Objects
+        .Where(o => o.Kind is "Namespace" or "Node" or "Service")
         .OrderBy(o => o.Kind, StringComparer.Ordinal).ThenBy(o => o.Namespace, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal)
         .Select(o => $"{o.Kind}/{o.Namespace}/{o.Name}:{o.Json}"));
+
+    /// <summary>The applied policies of every dialect, by <c>kind/namespace/name</c>, as their stored JSON.</summary>
+    public static IReadOnlyDictionary<string, (string Kind, string Name, string Json)> PolicyInputs(LabSnapshot snapshot) =>
+        snapshot.Policies.ToDictionary(o => $"{o.Kind}/{o.Namespace}/{o.Name}", o => (o.Kind, o.Name, o.Json), StringComparer.Ordinal);
+
+    /// <summary>The lab's policies lowered (what <see cref="PolicyEngine.WithPolicies"/> takes).</summary>
+    public static IReadOnlyList<Palisade.Engine.Ir.IrPolicy> LowerPolicies(LabSnapshot snapshot) =>
+        EngineLoader.Lower(snapshot.Desired.Manifests, new EngineInputs()).Policies;
 
     /// <summary>
     /// A copy of the pod with its node and address: the replicas of a workload share one spec object as loaded, so the

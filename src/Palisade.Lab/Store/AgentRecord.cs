@@ -3,7 +3,7 @@ namespace Palisade.Lab.Store;
 /// <summary>
 /// What a node agent last reported: its process, the state generation its node's kernel holds (<see cref="Synced"/>),
 /// the last one it tried (<see cref="Attempted"/>) and why that failed when it did, and its counters: syncs, full loads,
-/// pod syncs (pods of known classes added or removed without an engine rebuild), nft commands sent.
+/// patches (pods of known classes added or removed, or policies changed, without compiling the node again), nft commands sent.
 /// </summary>
 public sealed record AgentRecord(
     string Node,
@@ -13,7 +13,7 @@ public sealed record AgentRecord(
     string? Error,
     long Syncs,
     long FullLoads,
-    long PodSyncs,
+    long Patches,
     long Commands,
     double LastSyncMs,
     DateTimeOffset Updated);

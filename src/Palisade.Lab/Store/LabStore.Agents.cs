@@ -20,14 +20,14 @@ public sealed partial class LabStore
 
     /// <summary>The agents' last reports, by node.</summary>
     public IReadOnlyDictionary<string, AgentRecord> Agents() => Query(
-        "SELECT node, pid, synced, attempted, error, syncs, full_loads, pod_syncs, commands, last_sync_ms, updated FROM agents",
+        "SELECT node, pid, synced, attempted, error, syncs, full_loads, patches, commands, last_sync_ms, updated FROM agents",
         r => new AgentRecord(r.GetString(0), (int)r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.IsDBNull(4) ? null : r.GetString(4),
             r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetDouble(9), Time(r.GetString(10)))).ToDictionary(a => a.Node, StringComparer.Ordinal);
 
     /// <summary>Records an agent's report.</summary>
     public void PutAgent(AgentRecord a) => Execute(
-        "INSERT OR REPLACE INTO agents(node,pid,synced,attempted,error,syncs,full_loads,pod_syncs,commands,last_sync_ms,updated) VALUES($n,$p,$s,$a,$e,$y,$f,$o,$c,$l,$u)",
-        ("$n", a.Node), ("$p", a.Pid), ("$s", a.Synced), ("$a", a.Attempted), ("$e", a.Error), ("$y", a.Syncs), ("$f", a.FullLoads), ("$o", a.PodSyncs), ("$c", a.Commands), ("$l", a.LastSyncMs), ("$u", Time(a.Updated)));
+        "INSERT OR REPLACE INTO agents(node,pid,synced,attempted,error,syncs,full_loads,patches,commands,last_sync_ms,updated) VALUES($n,$p,$s,$a,$e,$y,$f,$o,$c,$l,$u)",
+        ("$n", a.Node), ("$p", a.Pid), ("$s", a.Synced), ("$a", a.Attempted), ("$e", a.Error), ("$y", a.Syncs), ("$f", a.FullLoads), ("$o", a.Patches), ("$c", a.Commands), ("$l", a.LastSyncMs), ("$u", Time(a.Updated)));
 
     /// <summary>Forgets an agent's report.</summary>
     public void DeleteAgent(string node) => Execute("DELETE FROM agents WHERE node=$n", ("$n", node));

@@ -41,7 +41,7 @@ public sealed partial class LabStore : IDisposable
         CREATE TABLE IF NOT EXISTS world_hosts (name TEXT PRIMARY KEY, address TEXT NOT NULL, netns TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS processes (role TEXT PRIMARY KEY, pid INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS agents (node TEXT PRIMARY KEY, pid INTEGER NOT NULL, synced INTEGER NOT NULL, attempted INTEGER NOT NULL,
-            error TEXT, syncs INTEGER NOT NULL, full_loads INTEGER NOT NULL, pod_syncs INTEGER NOT NULL, commands INTEGER NOT NULL, last_sync_ms REAL NOT NULL, updated TEXT NOT NULL);
+            error TEXT, syncs INTEGER NOT NULL, full_loads INTEGER NOT NULL, patches INTEGER NOT NULL, commands INTEGER NOT NULL, last_sync_ms REAL NOT NULL, updated TEXT NOT NULL);
         """;
 
     /// <summary>The lab's shape.</summary>

@@ -42,14 +42,29 @@ public sealed class AgentPodSyncTests
         var apply = await lab.CliWithInputAsync(Twin, "apply", "-f", "-");
         Assert.True(apply.ExitCode == 0, apply.StandardError);
         var added = Agents(lab);
-        Assert.All(added, a => Assert.Equal(before[a.Key].PodSyncs + 1, a.Value.PodSyncs));
+        Assert.All(added, a => Assert.Equal(before[a.Key].Patches + 1, a.Value.Patches));
         Assert.All(added, a => Assert.Equal(before[a.Key].FullLoads, a.Value.FullLoads));
         var reached = await lab.ExecAsync("a2", "curl", "-s", "-m", "3", "-o", "/dev/null", "-w", "%{http_code}", LabFixtureIp(lab, "b"));
         Assert.Equal("200", reached.StandardOutput.Trim());
         await AssertAgreesAsync(lab);
 
         Assert.Equal(0, (await lab.CliAsync("delete", "pod", "a2")).ExitCode);
-        Assert.All(Agents(lab), a => Assert.Equal(added[a.Key].PodSyncs + 1, a.Value.PodSyncs));
+        Assert.All(Agents(lab), a => Assert.Equal(added[a.Key].Patches + 1, a.Value.Patches));
+        await AssertAgreesAsync(lab);
+    }
+
+    [Fact]
+    public async Task PolicyChanged_IsPatchedOnEveryNodeAndEnforced()
+    {
+        await using var lab = await LabFixture.UpAsync(Lab);
+        var before = Agents(lab);
+        var narrowed = Lab[Lab.IndexOf("apiVersion: networking.k8s.io/v1", StringComparison.Ordinal)..].Replace("port: 80", "port: 81", StringComparison.Ordinal);
+        Assert.Equal(0, (await lab.CliWithInputAsync(narrowed, "apply", "-f", "-")).ExitCode);
+        var after = Agents(lab);
+        Assert.All(after, a => Assert.Equal(before[a.Key].Patches + 1, a.Value.Patches));
+        Assert.All(after, a => Assert.Equal(before[a.Key].FullLoads, a.Value.FullLoads));
+        var stopped = await lab.ExecAsync("a", "curl", "-s", "-m", "2", "-o", "/dev/null", "-w", "%{http_code}", LabFixtureIp(lab, "b"));
+        Assert.NotEqual(0, stopped.ExitCode);   // 80 is no longer allowed from a
         await AssertAgreesAsync(lab);
     }
 
@@ -59,7 +74,7 @@ public sealed class AgentPodSyncTests
         await using var lab = await LabFixture.UpAsync(Lab);
         var before = Agents(lab);
         Assert.Equal(0, (await lab.CliWithInputAsync(Twin.Replace("app: a}", "app: c}", StringComparison.Ordinal), "apply", "-f", "-")).ExitCode);
-        Assert.All(Agents(lab), a => Assert.Equal(before[a.Key].PodSyncs, a.Value.PodSyncs));
+        Assert.All(Agents(lab), a => Assert.Equal(before[a.Key].Patches, a.Value.Patches));
         await AssertAgreesAsync(lab);
     }
 
