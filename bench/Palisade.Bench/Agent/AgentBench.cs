@@ -91,8 +91,11 @@ internal static class AgentBench
         await agent.SyncAsync(engine);
         var results = new Dictionary<string, List<(double Build, double Plan, double Apply, int Commands)>>
         {
-            ["no change (baseline)"] = [], ["pod added or removed"] = [], ["pod added or removed, no engine rebuild"] = [], ["policy port changed"] = [],
+            ["no change (baseline)"] = [], ["pod added or removed"] = [], ["pod added or removed, no engine rebuild"] = [], ["policy port changed"] = [], ["policy port changed, no engine rebuild"] = [],
         };
+        var basePolicies = EngineLoader.Lower(baseSet, new EngineInputs()).Policies;
+        var otherPolicies = EngineLoader.Lower(otherPort, new EngineInputs()).Policies;
+        var changedRef = new HashSet<Palisade.Engine.Ir.PolicyRef> { new("NetworkPolicy", "ns-0", "app-0") };
         var extra = withPod.Pods.Single(p => !baseSet.Pods.Any(b => b.Name == p.Name && b.Namespace == p.Namespace));
         var candidate = Palisade.Engine.Cluster.ClusterStateBuilder.EndpointOf(extra) ?? throw new InvalidOperationException("the extra pod has no address");
         for (var i = 0; i < changes; i++)
@@ -105,6 +108,9 @@ internal static class AgentBench
             results["pod added or removed, no engine rebuild"].Add(await PodChangeAsync(agent, engine, [], [candidate]));
             results["policy port changed"].Add(await ChangeAsync(agent, otherPort));
             results["policy port changed"].Add(await ChangeAsync(agent, baseSet));
+            await agent.SyncAsync(engine);   // not measured (nothing to send): the patches below are over this engine's compile
+            var changedEngine = await PolicyChangeAsync(agent, engine, otherPolicies, changedRef, results["policy port changed, no engine rebuild"]);
+            await PolicyChangeAsync(agent, changedEngine, basePolicies, changedRef, results["policy port changed, no engine rebuild"]);
             if (i % 10 == 9) Console.Error.WriteLine($"  changes {i + 1}/{changes}");
         }
         if (results["no change (baseline)"].Any(r => r.Commands > 0) || results.Values.Skip(1).Any(rows => rows.Any(r => r.Commands == 0)))
@@ -134,6 +140,20 @@ internal static class AgentBench
         var planned = clock.Elapsed.TotalMilliseconds;
         await agent.ApplyAsync(plan);
         return (build, planned - build, clock.Elapsed.TotalMilliseconds - planned, plan.Transaction.Commands.Count);
+    }
+
+    /// <summary>A policy patch (<see cref="NodeAgent.PlanPolicies"/>): lowered policies, maps over the same cluster, the selected identities recomputed.</summary>
+    private static async Task<PolicyEngine> PolicyChangeAsync(NodeAgent agent, PolicyEngine before, IReadOnlyList<Palisade.Engine.Ir.IrPolicy> policies,
+        IReadOnlySet<Palisade.Engine.Ir.PolicyRef> changed, List<(double Build, double Plan, double Apply, int Commands)> rows)
+    {
+        var clock = Stopwatch.StartNew();
+        var after = before.WithPolicies(policies);
+        var build = clock.Elapsed.TotalMilliseconds;
+        var plan = agent.PlanPolicies(before, after, changed) ?? throw new InvalidOperationException("the policy patch was refused: the change names no new CIDR");
+        var planned = clock.Elapsed.TotalMilliseconds;
+        await agent.ApplyAsync(plan);
+        rows.Add((build, planned - build, clock.Elapsed.TotalMilliseconds - planned, plan.Transaction.Commands.Count));
+        return after;
     }
 
     /// <summary>A pod patch (<see cref="NodeAgent.PlanPods"/>) over the engine of the base state: no engine build.</summary>
