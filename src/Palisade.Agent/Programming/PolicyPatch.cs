@@ -37,8 +37,16 @@ internal static class PolicyPatch
             if (!affected.TryGetValue(dispatch.Identity, out var c)) continue;
             endpoints[ifname] = dispatch with { Egress = Chain(c, Direction.Egress, dispatch.Identity), Ingress = Chain(c, Direction.Ingress, dispatch.Identity) };
         }
-        var dispatched = endpoints.Values.SelectMany(d => new[] { d.Egress, d.Ingress }).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        foreach (var name in policies.Keys.Where(n => !dispatched.Contains(n)).ToList()) policies.Remove(name);
+        // Only the affected identities' chains can have lost their last endpoint.
+        var maybeUnused = affected.Keys.SelectMany(id => new[] { NodeCompiler.ChainName(Direction.Egress, id), NodeCompiler.ChainName(Direction.Ingress, id) })
+            .Where(policies.ContainsKey).ToHashSet(StringComparer.Ordinal);
+        foreach (var d in endpoints.Values)
+        {
+            if (maybeUnused.Count == 0) break;
+            if (d.Egress is not null) maybeUnused.Remove(d.Egress);
+            if (d.Ingress is not null) maybeUnused.Remove(d.Ingress);
+        }
+        foreach (var name in maybeUnused) policies.Remove(name);
         return applied with { Endpoints = endpoints, Policies = policies };
     }
 }
