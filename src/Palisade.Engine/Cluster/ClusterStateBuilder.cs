@@ -37,17 +37,7 @@ public static class ClusterStateBuilder
         var pod = loaded.Pod;
         var addresses = DeclaredAddresses(pod).ToList();
         if (addresses.Count == 0) return null;
-        var hostNetwork = pod.Spec?.HostNetwork == true;
-        return new Endpoint(
-            loaded.Namespace,
-            loaded.Name,
-            new LabelSet(pod.Metadata.Labels),
-            addresses,
-            NamedPorts(pod),
-            pod.Spec?.ServiceAccountName ?? pod.Spec?.ServiceAccount ?? "default",
-            pod.Spec?.NodeName,
-            hostNetwork && (options ?? new ClusterOptions()).HostNetwork == HostNetworkMode.Exempt,
-            loaded.Workload);
+        return Make(loaded, addresses, options ?? new ClusterOptions());
     }
 
     private static List<NodeInfo> BuildNodes(IReadOnlyList<Loaded<V1Node>> nodes, ClusterOptions options)
@@ -73,6 +63,12 @@ public static class ClusterStateBuilder
         {
             addresses.Add(hostNetwork && pod.Spec?.NodeName is { } n && nodes.TryGetValue(n, out var nodeIp) ? nodeIp : allocator.Next());
         }
+        return Make(loaded, addresses, options);
+    }
+
+    private static Endpoint Make(LoadedPod loaded, List<IpAddressValue> addresses, ClusterOptions options)
+    {
+        var pod = loaded.Pod;
         return new Endpoint(
             loaded.Namespace,
             loaded.Name,
@@ -81,7 +77,7 @@ public static class ClusterStateBuilder
             NamedPorts(pod),
             pod.Spec?.ServiceAccountName ?? pod.Spec?.ServiceAccount ?? "default",
             pod.Spec?.NodeName,
-            hostNetwork && options.HostNetwork == HostNetworkMode.Exempt,
+            pod.Spec?.HostNetwork == true && options.HostNetwork == HostNetworkMode.Exempt,
             loaded.Workload);
     }
 

@@ -17,7 +17,8 @@ namespace Palisade.Lab.Tests.Agents;
 [Trait("Requires", "root")]
 public sealed class AgentFaultTests
 {
-    private const string Pods = """
+    /// <summary>Pod a on node-1 and pod b on node-2, both serving 80.</summary>
+    internal const string Pods = """
         apiVersion: v1
         kind: Pod
         metadata: {name: a, labels: {app: a}}

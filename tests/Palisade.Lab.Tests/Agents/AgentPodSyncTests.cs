@@ -7,16 +7,8 @@ namespace Palisade.Lab.Tests.Agents;
 [Trait("Requires", "root")]
 public sealed class AgentPodSyncTests
 {
-    private const string Lab = """
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: a, labels: {app: a}}
-        spec: {nodeName: node-1, containers: [{name: c, image: nginx, ports: [{containerPort: 80}]}]}
-        ---
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: b, labels: {app: b}}
-        spec: {nodeName: node-2, containers: [{name: c, image: nginx, ports: [{containerPort: 80}]}]}
+    private const string Lab = AgentFaultTests.Pods + """
+
         ---
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
