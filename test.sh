@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of the solution and ends with the plain line "N passed, N failed".
+# Runs every test of the solution and ends with the plain line "N passed, N failed" (the skipped count just before).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
@@ -15,5 +15,6 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1   # the build or a test host failed before reporting: count it, never report a green run
   echo "test run failed before all results were reported (exit $status)" >&2
 fi
-echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+echo "${skipped} skipped"
+echo "${passed} passed, ${failed} failed"
 exit "$status"
