@@ -46,11 +46,10 @@ public sealed class NodeAgent
     {
         var clock = Stopwatch.StartNew();
         var program = NodeCompiler.Compile(engine, Node, numbers, InterfaceOf, out var identities);
-        compiledOver = (engine.Classes, identities);
         var compiled = clock.Elapsed;
         var full = applied is null;
         var tx = full ? ProgramDiff.Full(Table, program) : ProgramDiff.Between(Table, applied!, program, known);
-        return new SyncPlan(program, tx, full, compiled, clock.Elapsed - compiled);
+        return new SyncPlan(program, tx, full, compiled, clock.Elapsed - compiled) { CompiledOver = (engine.Classes, identities) };
     }
 
     /// <summary>
@@ -104,6 +103,7 @@ public sealed class NodeAgent
         }
         applied = plan.Program;
         known = plan.Transaction.Catalog;
+        if (plan.CompiledOver is { } over) compiledOver = over;
         return new SyncResult(plan.Full, plan.Transaction.Commands.Count, plan.Compile, plan.Diff, clock.Elapsed);
     }
 
