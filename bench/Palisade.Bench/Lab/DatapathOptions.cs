@@ -13,14 +13,14 @@ internal sealed record DatapathOptions(IReadOnlyList<int> Entries, double Second
     public static DatapathOptions Parse(string[] args)
     {
         var quick = args.Contains("--quick");
-        var entries = Option(args, "--entries", quick ? "0,50000" : "0,1000,10000,50000")
+        var entries = BenchArgs.Option(args, "--entries", quick ? "0,50000" : "0,1000,10000,50000")
             .Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var options = new DatapathOptions(
             entries,
-            double.Parse(Option(args, "--seconds", "0.5"), CultureInfo.InvariantCulture),
-            int.Parse(Option(args, "--best-of", quick ? "2" : "3"), CultureInfo.InvariantCulture),
-            int.Parse(Option(args, "--rounds", quick ? "2" : "6"), CultureInfo.InvariantCulture),
-            int.Parse(Option(args, "--port", "7000"), CultureInfo.InvariantCulture));
+            double.Parse(BenchArgs.Option(args, "--seconds", "0.5"), CultureInfo.InvariantCulture),
+            int.Parse(BenchArgs.Option(args, "--best-of", quick ? "2" : "3"), CultureInfo.InvariantCulture),
+            int.Parse(BenchArgs.Option(args, "--rounds", quick ? "2" : "6"), CultureInfo.InvariantCulture),
+            int.Parse(BenchArgs.Option(args, "--port", "7000"), CultureInfo.InvariantCulture));
         if (entries.Count == 0 || entries.Any(n => n < 0) || options.Seconds <= 0 || options.BestOf < 1 || options.Rounds < 1)
         {
             throw new ArgumentException("datapath: --entries are counts >= 0, --seconds > 0, --best-of and --rounds >= 1");
@@ -30,11 +30,5 @@ internal sealed record DatapathOptions(IReadOnlyList<int> Entries, double Second
             throw new ArgumentException("datapath: --port must be below 10,000 (the policy's filler ports start there) and not 8080 (the lab's workload serves it)");
         }
         return options;
-    }
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 }

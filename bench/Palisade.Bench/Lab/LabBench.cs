@@ -21,8 +21,8 @@ internal static class LabBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var sizes = Option(args, "--pods", "10,100,500").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
-        var applies = int.Parse(Option(args, "--applies", "10"), CultureInfo.InvariantCulture);
+        var sizes = BenchArgs.Option(args, "--pods", "10,100,500").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var applies = int.Parse(BenchArgs.Option(args, "--applies", "10"), CultureInfo.InvariantCulture);
         Environment.SetEnvironmentVariable("PALISADE_LAB_ROOT", Path.Combine(Path.GetTempPath(), "palisade-lab-bench"));
         var report = new StringBuilder();
         report.AppendLine("| pods (2 nodes) | lab up (s) | kernel floor (s) | ratio | lab down (s) | workload RSS, all nodes (MiB) | per pod (KiB) |");
@@ -134,11 +134,4 @@ internal static class LabBench
             return 0;
         }
     }
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-    }
-
 }
