@@ -283,7 +283,7 @@ public sealed class PolicyEngine
             var key = ClassKey(identity, endpoint, bits);
             if (!_classByKey.TryGetValue(key, out var c))
             {
-                c = new EndpointClass(classes.Count, StableKey(identity, endpoint, bits), identity, endpoint.Ports, bits);
+                c = new EndpointClass(classes.Count, key, identity, endpoint.Ports, bits);
                 _classByKey[key] = c;
                 classes.Add(c);
             }
@@ -304,21 +304,15 @@ public sealed class PolicyEngine
         return bits;
     }
 
-    private static string ClassKey(Identity? identity, Endpoint endpoint, BitArray bits) =>
-        $"{identity?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "host"}|{string.Join(",", endpoint.Ports.Select(p => p.ToString()).Order(StringComparer.Ordinal))}|{BitsKey(bits)}";
-
-    private string StableKey(Identity? identity, Endpoint endpoint, BitArray bits)
+    /// <summary>
+    /// What makes a class, as text that does not depend on the rest of the cluster (<see cref="EndpointClass.Key"/>):
+    /// the identity's labels stand for its number, the CIDR peers' keys for the membership bits.
+    /// </summary>
+    private string ClassKey(Identity? identity, Endpoint endpoint, BitArray bits)
     {
         var who = identity is null ? "host" : $"{identity.Namespace}|{identity.ServiceAccount}|{identity.PodLabels.Key}|{identity.NamespaceLabels.Key}";
         var ports = string.Join(",", endpoint.Ports.Select(p => p.ToString()).Order(StringComparer.Ordinal));
         var cidrs = string.Join(",", Enumerable.Range(0, bits.Length).Where(i => bits[i]).Select(i => _cidrs.Peers[i].Key).Order(StringComparer.Ordinal));
         return $"{who}|{ports}|{cidrs}";
-    }
-
-    private static string BitsKey(BitArray bits)
-    {
-        var chars = new char[bits.Length];
-        for (var i = 0; i < bits.Length; i++) chars[i] = bits[i] ? '1' : '0';
-        return new string(chars);
     }
 }
