@@ -37,8 +37,12 @@ public static class ClusterStateBuilder
         var pod = loaded.Pod;
         var addresses = DeclaredAddresses(pod).ToList();
         if (addresses.Count == 0) return null;
-        return Make(loaded, addresses, options ?? new ClusterOptions());
+        return Make(loaded, addresses, loaded.Pod.Spec?.NodeName, options ?? new ClusterOptions());
     }
+
+    /// <summary>The endpoint of a pod placed on <paramref name="node"/> with <paramref name="address"/>, whatever its manifest declares.</summary>
+    public static Endpoint EndpointOf(LoadedPod loaded, IpAddressValue address, string node, ClusterOptions? options = null) =>
+        Make(loaded, [address], node, options ?? new ClusterOptions());
 
     private static List<NodeInfo> BuildNodes(IReadOnlyList<Loaded<V1Node>> nodes, ClusterOptions options)
     {
@@ -63,10 +67,10 @@ public static class ClusterStateBuilder
         {
             addresses.Add(hostNetwork && pod.Spec?.NodeName is { } n && nodes.TryGetValue(n, out var nodeIp) ? nodeIp : allocator.Next());
         }
-        return Make(loaded, addresses, options);
+        return Make(loaded, addresses, pod.Spec?.NodeName, options);
     }
 
-    private static Endpoint Make(LoadedPod loaded, List<IpAddressValue> addresses, ClusterOptions options)
+    private static Endpoint Make(LoadedPod loaded, List<IpAddressValue> addresses, string? node, ClusterOptions options)
     {
         var pod = loaded.Pod;
         return new Endpoint(
@@ -76,7 +80,7 @@ public static class ClusterStateBuilder
             addresses,
             NamedPorts(pod),
             pod.Spec?.ServiceAccountName ?? pod.Spec?.ServiceAccount ?? "default",
-            pod.Spec?.NodeName,
+            node,
             pod.Spec?.HostNetwork == true && options.HostNetwork == HostNetworkMode.Exempt,
             loaded.Workload);
     }

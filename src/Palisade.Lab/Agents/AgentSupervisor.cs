@@ -77,18 +77,8 @@ internal sealed class AgentSupervisor(LabPaths paths, LabStore store, IReadOnlyL
         return reports.TryGetValue(node, out var r) && IsAgentProcess(r.Pid, node);
     }
 
-    private bool IsAgentProcess(int pid, string? node)
-    {
-        try
-        {
-            var args = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
-            return LabProcesses.IsLabProcess(args, paths.Name) && args.Contains("agent") && (node is null || args.Contains(node));
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
+    private bool IsAgentProcess(int pid, string? node) =>
+        LabProcesses.CommandLine(pid) is { } args && LabProcesses.IsLabProcess(args, paths.Name) && args.Contains("agent") && (node is null || args.Contains(node));
 
     private void Launch(string node)
     {

@@ -4,6 +4,7 @@ using Palisade.Engine.Cluster;
 using Palisade.Lab.State;
 using Palisade.Policy.Diagnostics;
 using Palisade.Policy.Loading;
+using Palisade.Policy.Net;
 using Palisade.Policy.Yaml;
 
 namespace Palisade.Lab.Connectivity;
@@ -46,7 +47,8 @@ public static class LabEngine
         var placed = snapshot.Records.Where(r => r.Phase != "Pending").ToDictionary(r => r.Key, StringComparer.Ordinal);
         return snapshot.Desired.Manifests.Pods
             .Where(p => placed.ContainsKey(p.Namespace + "/" + p.Name))
-            .Select(p => ClusterStateBuilder.EndpointOf(WithPlacement(p, placed[p.Namespace + "/" + p.Name])))
+            .Select(p => (Pod: p, Record: placed[p.Namespace + "/" + p.Name]))
+            .Select(x => IpAddressValue.TryParse(x.Record.Ip.ToString(), out var ip) ? ClusterStateBuilder.EndpointOf(x.Pod, ip, x.Record.Node) : null)
             .OfType<Endpoint>()
             .ToDictionary(e => e.Key, StringComparer.Ordinal);
     }

@@ -2,7 +2,6 @@ using Palisade.Datapath.Kernel;
 using Palisade.Datapath.Nft;
 using Palisade.Lab.Agents;
 using Palisade.Lab.Api;
-using Palisade.Lab.Connectivity;
 using Palisade.Lab.State;
 
 namespace Palisade.Lab.Controller;
@@ -35,8 +34,9 @@ public sealed partial class LabController
         var policies = string.Join("\n", store.Objects().Where(o => LabSnapshot.PolicyKinds.Contains(o.Kind)).Select(o => o.Json));
         if (policies == warnedPolicies) return;
         warnedPolicies = policies;
-        var (engine, _) = LabEngine.Build(LabSnapshot.Of(paths, store, desired));
-        foreach (var policy in engine.Policies.Where(p => p.Rules.Any(r => r.L7 is not null)).Select(p => p.Ref).Distinct())
+        // Lowering alone says which policies have L7 rules; the agents build the engines.
+        var (lowered, _) = Engine.EngineLoader.Lower(desired.Manifests, new Engine.EngineInputs());
+        foreach (var policy in lowered.Where(p => p.Rules.Any(r => r.L7 is not null)).Select(p => p.Ref).Distinct())
         {
             await emit(ApiMessage.Line($"warning: {policy} has L7 rules (HTTP/DNS); the lab enforces them at L3/L4 only until the L7 proxies land: the port is open to the allowed peers for every request")).ConfigureAwait(false);
         }

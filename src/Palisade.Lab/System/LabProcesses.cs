@@ -15,22 +15,26 @@ public static class LabProcesses
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId) continue;
-            string[] args;
-            try
-            {
-                args = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-            catch (UnauthorizedAccessException)
-            {
-                continue;
-            }
-            if (IsLabProcess(args, lab)) result.Add(pid);
+            if (CommandLine(pid) is { } args && IsLabProcess(args, lab)) result.Add(pid);
         }
         return result;
+    }
+
+    /// <summary>The arguments process <paramref name="pid"/> was started with, or null when it is gone (or not readable).</summary>
+    public static string[]? CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>True for the command line of one of the lab's processes.</summary>
