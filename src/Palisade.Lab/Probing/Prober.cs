@@ -11,9 +11,16 @@ namespace Palisade.Lab.Probing;
 /// Probes a port from inside a network namespace, as a pod would: TCP and SCTP connect; UDP sends "probe\n" on a
 /// connected socket and waits for any reply (an ICMP port unreachable comes back as a refused receive).
 /// </summary>
+/// <remarks>
+/// UDP probes take their source ports in turn from the ephemeral range, starting at a random place, instead of the
+/// kernel's random pick: a probe that reused the 4-tuple of an earlier allowed probe within conntrack's 30 s would
+/// match that connection's entry and be let through as a reply of an established flow, whatever the policy says now.
+/// </remarks>
 internal static class Prober
 {
     private static readonly byte[] Datagram = "probe\n"u8.ToArray();
+    private const int FirstEphemeralPort = 32768, EphemeralPorts = 61000 - FirstEphemeralPort;
+    private static int _nextUdpPort = Random.Shared.Next(EphemeralPorts);
 
     /// <summary>Probes <paramref name="address"/>:<paramref name="port"/> from namespace <paramref name="netns"/> (null: this process's namespace).</summary>
     /// <exception cref="LabException">The namespace does not exist.</exception>
@@ -48,9 +55,39 @@ internal static class Prober
             LabProtocol.Sctp => (SocketType.Stream, KernelFeatures.SctpProtocol),
             _ => (SocketType.Stream, ProtocolType.Tcp),
         };
-        if (netns is null) return new Socket(family, type, number);
-        if (!NetworkNamespace.Exists(netns)) throw new LabException($"network namespace {netns} does not exist; list them with 'ip netns list'");
-        return NetworkNamespace.CreateSocket(netns, family, type, number);
+        Socket socket;
+        if (netns is null) socket = new Socket(family, type, number);
+        else if (!NetworkNamespace.Exists(netns)) throw new LabException($"network namespace {netns} does not exist; list them with 'ip netns list'");
+        else socket = NetworkNamespace.CreateSocket(netns, family, type, number);
+        if (protocol != LabProtocol.Udp) return socket;
+        try
+        {
+            BindNextUdpPort(socket, family);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Binds the next free port of the rotation (a port in use in that namespace is skipped).</summary>
+    private static void BindNextUdpPort(Socket socket, AddressFamily family)
+    {
+        var any = family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any;
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = FirstEphemeralPort + (int)((uint)Interlocked.Increment(ref _nextUdpPort) % EphemeralPorts);
+            try
+            {
+                socket.Bind(new IPEndPoint(any, port));
+                return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse && attempt < 64)
+            {
+            }
+        }
     }
 
     private static async Task<string?> ConnectAsync(Socket socket, IPEndPoint endpoint, CancellationToken token)
