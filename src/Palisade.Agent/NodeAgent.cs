@@ -41,6 +41,9 @@ public sealed class NodeAgent
 
     private Func<Endpoint, string?> InterfaceOf { get; }
 
+    /// <summary>The verdict numbered <paramref name="number"/> (a log prefix's number), or null when this agent never gave it. Thread-safe.</summary>
+    public VerdictRule? Verdict(uint number) => numbers.Verdicts.Find(number);
+
     /// <summary>Computes what <paramref name="engine"/> wants on this node and the transaction that gets it there.</summary>
     public SyncPlan Plan(PolicyEngine engine)
     {

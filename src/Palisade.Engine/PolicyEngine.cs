@@ -161,6 +161,16 @@ public sealed class PolicyEngine
     public PortSet SideAllowedPorts(EndpointClass subject, Direction direction, PeerRef peer, PortSet universe) =>
         IsLocalHost(direction, peer) ? universe : SideEvaluator.Allowed(Map(subject, direction), subject, peer, direction, universe);
 
+    /// <summary>
+    /// <paramref name="universe"/> partitioned by how one side decides it with <paramref name="peer"/> and why — for
+    /// every port, the decision <see cref="Evaluate"/> explains for that side. What a data plane programs so that the
+    /// kernel names the deciding rule of each packet.
+    /// </summary>
+    public IReadOnlyList<(PortSet Ports, SideDecision Decision)> SideDecisions(EndpointClass subject, Direction direction, PeerRef peer, PortSet universe) =>
+        IsLocalHost(direction, peer) && Map(subject, direction) is not null
+            ? [(universe, new SideDecision(SideReason.LocalHost, [], []))]
+            : SideEvaluator.Decide(Map(subject, direction), subject, peer, direction, universe);
+
     /// <summary>True for the node a pod runs on reaching the pod (see <see cref="SideReason.LocalHost"/>).</summary>
     private static bool IsLocalHost(Direction direction, in PeerRef peer) =>
         direction == Direction.Ingress && peer.Reserved == ReservedIdentity.Host && peer.Node is not null;

@@ -27,6 +27,10 @@ public sealed class IdentityNumbering
     public const uint FirstOutside = 1u << 24;
 
     private readonly Dictionary<string, uint> byKey = new(StringComparer.Ordinal);
+
+    /// <summary>The numbers of the node's verdicts.</summary>
+    public VerdictNumbering Verdicts { get; } = new();
+
     private readonly Dictionary<uint, string> byNumber = [];
 
     /// <summary>The number of a pod class with stable key <paramref name="key"/>.</summary>

@@ -8,8 +8,9 @@ namespace Palisade.Agent.Compilation;
 
 /// <summary>
 /// Compiles the engine's decisions for one node into a <see cref="NodeProgram"/>: for every identity with a local
-/// endpoint and a direction some policy has rules for, the (peer identity, protocol, ports) the engine allows —
-/// tiers, deny precedence, named ports, entities, CIDR exceptions and ICMP types already folded in. Pure.
+/// endpoint and a direction some policy has rules for, how the engine decides each (peer identity, protocol, ports)
+/// and which rule decides it — tiers, deny precedence, named ports, entities, CIDR exceptions and ICMP types already
+/// folded in. Pure but for the numbers it gives.
 /// </summary>
 public static class NodeCompiler
 {
@@ -38,49 +39,50 @@ public static class NodeCompiler
             var id = numbers.Class(subject.Key);
             endpoints[ifname] = new EndpointDispatch(
                 id,
-                Policy(engine, endpoint, subject, id, Direction.Egress, identities, policies),
-                Policy(engine, endpoint, subject, id, Direction.Ingress, identities, policies));
+                Policy(engine, endpoint, subject, id, Direction.Egress, identities, policies, numbers.Verdicts),
+                Policy(engine, endpoint, subject, id, Direction.Ingress, identities, policies, numbers.Verdicts));
         }
         numbers.Retain(identities.Peers.Keys.ToHashSet());
-        return new NodeProgram(node, identities.Exact, identities.Blocks, endpoints, policies);
+        return new NodeProgram(node, identities.Exact, identities.Blocks, endpoints, policies, NodeProgram.VerdictsOf(policies, numbers.Verdicts));
     }
 
     /// <summary>The name of an identity's policy chain for a direction.</summary>
     public static string ChainName(Direction direction, uint identity) =>
         $"{(direction == Direction.Egress ? "egress" : "ingress")}-{identity}";
 
-    private static string? Policy(PolicyEngine engine, Endpoint endpoint, EndpointClass subject, uint id, Direction direction, AddressIdentities identities, Dictionary<string, PolicySets> policies)
+    private static string? Policy(PolicyEngine engine, Endpoint endpoint, EndpointClass subject, uint id, Direction direction, AddressIdentities identities, Dictionary<string, PolicySets> policies, VerdictNumbering verdicts)
     {
         if (!engine.HasRules(endpoint, direction)) return null;
         var name = ChainName(direction, id);
-        if (!policies.ContainsKey(name)) policies[name] = Sets(engine, subject, endpoint, direction, id, identities);
+        if (!policies.ContainsKey(name)) policies[name] = Sets(engine, subject, endpoint, direction, id, identities, verdicts);
         return name;
     }
 
-    /// <summary>What identity <paramref name="id"/> (class <paramref name="subject"/>, of which <paramref name="member"/> is a pod) may do in <paramref name="direction"/>.</summary>
-    internal static PolicySets Sets(PolicyEngine engine, EndpointClass subject, Endpoint member, Direction direction, uint id, AddressIdentities identities) =>
-        new(Describe(member, direction, id), Allowed(engine, subject, direction, identities));
-
-    private static HashSet<AllowEntry> Allowed(PolicyEngine engine, EndpointClass subject, Direction direction, AddressIdentities identities)
+    /// <summary>How identity <paramref name="id"/> (class <paramref name="subject"/>, of which <paramref name="member"/> is a pod) is decided in <paramref name="direction"/>.</summary>
+    internal static PolicySets Sets(PolicyEngine engine, EndpointClass subject, Endpoint member, Direction direction, uint id, AddressIdentities identities, VerdictNumbering verdicts)
     {
-        var entries = new HashSet<AllowEntry>();
+        var decided = new List<(uint Peer, PortRange Range, uint Verdict)>();
+        var weight = new Dictionary<uint, long>();
         foreach (var (identity, peer) in identities.Peers)
         {
-            foreach (var range in engine.SideAllowedPorts(subject, direction, peer, Universe).Ranges)
+            foreach (var (ports, decision) in engine.SideDecisions(subject, direction, peer, Universe))
             {
-                if (range.Protocol is Protocol.Tcp or Protocol.Udp or Protocol.Sctp)
-                {
-                    entries.Add(new AllowEntry(identity, (byte)range.Protocol, (ushort)range.From, (ushort)range.To));
-                }
-                else if (range.Protocol == Protocol.Icmp)
-                {
-                    // th sport of an ICMP header is type << 8 | code: a type is every code of it.
-                    entries.Add(new AllowEntry(identity, AllowEntry.Icmp, (ushort)(range.From << 8), (ushort)((range.To << 8) | 0xff)));
-                }
+                var verdict = verdicts.Of(direction, decision).Number;
+                foreach (var range in ports.Ranges) decided.Add((identity, range, verdict));
+                weight[verdict] = weight.GetValueOrDefault(verdict) + ports.Ranges.Sum(r => (long)r.To - r.From + 1);
             }
         }
-        return entries;
+        // The verdict covering most peers and ports is the chain's default; only the others need entries.
+        var fallback = weight.OrderByDescending(w => w.Value).ThenBy(w => w.Key).Select(w => w.Key).FirstOrDefault(VerdictNumbering.Open(direction));
+        var entries = new HashSet<PolicyEntry>();
+        foreach (var (peer, range, verdict) in decided.Where(d => d.Verdict != fallback)) entries.Add(Entry(peer, range, verdict));
+        return new PolicySets(Describe(member, direction, id), entries, fallback);
     }
+
+    private static PolicyEntry Entry(uint peer, PortRange range, uint verdict) => range.Protocol == Protocol.Icmp
+        // th sport of an ICMP header is type << 8 | code: a type is every code of it.
+        ? new PolicyEntry(peer, PolicyEntry.Icmp, (ushort)(range.From << 8), (ushort)((range.To << 8) | 0xff), verdict)
+        : new PolicyEntry(peer, (byte)range.Protocol, (ushort)range.From, (ushort)range.To, verdict);
 
     private static string Describe(Endpoint endpoint, Direction direction, uint id)
     {

@@ -18,6 +18,7 @@ internal sealed class PodPatch
     private readonly List<(string Interface, EndpointDispatch Dispatch)> endpointsGone = [];
     private readonly List<(string Interface, EndpointDispatch Dispatch)> endpointsCome = [];
     private readonly List<string> policiesGone = [];
+    private readonly List<uint> verdictsGone = [];
 
     private PodPatch(NodeProgram program) => Program = program;
 
@@ -69,7 +70,8 @@ internal sealed class PodPatch
             patch.policiesGone.AddRange(released.Order(StringComparer.Ordinal));
             policies = applied.Policies.Where(p => !released.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         }
-        patch.Program = applied with { Addresses = addresses, Endpoints = endpoints, Policies = policies };
+        patch.Program = applied with { Addresses = addresses, Endpoints = endpoints, Policies = policies, Verdicts = ReferenceEquals(policies, applied.Policies) ? applied.Verdicts : NodeProgram.VerdictsOf(policies, numbers.Verdicts) };
+        patch.verdictsGone.AddRange(applied.Verdicts.Keys.Where(n => !patch.Program.Verdicts.ContainsKey(n)).Order());
         return patch;
     }
 
@@ -77,11 +79,12 @@ internal sealed class PodPatch
     public NftTransaction Transaction(NodeTable table, NftCatalog known)
     {
         var tx = new NftTransaction(known);
-        tx.DeleteElements(table.EgressEndpoints, endpointsGone.Select(e => NodeTable.Element(e.Interface, e.Dispatch.Egress)));
-        tx.DeleteElements(table.IngressEndpoints, endpointsGone.Select(e => NodeTable.Element(e.Interface, e.Dispatch.Ingress)));
+        tx.DeleteElements(table.EgressEndpoints, endpointsGone.Select(e => NodeTable.Element(e.Interface, e.Dispatch.Egress, Direction.Egress)));
+        tx.DeleteElements(table.IngressEndpoints, endpointsGone.Select(e => NodeTable.Element(e.Interface, e.Dispatch.Ingress, Direction.Ingress)));
         foreach (var name in policiesGone) table.DeletePolicy(tx, name);
-        tx.AddElements(table.EgressEndpoints, endpointsCome.Select(e => NodeTable.Element(e.Interface, e.Dispatch.Egress)));
-        tx.AddElements(table.IngressEndpoints, endpointsCome.Select(e => NodeTable.Element(e.Interface, e.Dispatch.Ingress)));
+        foreach (var number in verdictsGone) table.DeleteVerdict(tx, number);
+        tx.AddElements(table.EgressEndpoints, endpointsCome.Select(e => NodeTable.Element(e.Interface, e.Dispatch.Egress, Direction.Egress)));
+        tx.AddElements(table.IngressEndpoints, endpointsCome.Select(e => NodeTable.Element(e.Interface, e.Dispatch.Ingress, Direction.Ingress)));
         tx.DeleteElements(table.Addresses, addressesGone.Select(a => NodeTable.Element(a.Address, a.Identity)));
         tx.AddElements(table.Addresses, addressesCome.Select(a => NodeTable.Element(a.Address, a.Identity)));
         return tx;

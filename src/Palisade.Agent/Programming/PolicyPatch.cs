@@ -29,7 +29,7 @@ internal static class PolicyPatch
         {
             if (!after.HasRules(c, direction)) return null;
             var name = NodeCompiler.ChainName(direction, id);
-            if (recomputed.Add(name)) policies[name] = NodeCompiler.Sets(after, c, c.Members[0], direction, id, identities);
+            if (recomputed.Add(name)) policies[name] = NodeCompiler.Sets(after, c, c.Members[0], direction, id, identities, numbers.Verdicts);
             return name;
         }
         foreach (var (ifname, dispatch) in applied.Endpoints)
@@ -47,6 +47,6 @@ internal static class PolicyPatch
             if (d.Ingress is not null) maybeUnused.Remove(d.Ingress);
         }
         foreach (var name in maybeUnused) policies.Remove(name);
-        return applied with { Endpoints = endpoints, Policies = policies };
+        return applied with { Endpoints = endpoints, Policies = policies, Verdicts = NodeProgram.VerdictsOf(policies, numbers.Verdicts) };
     }
 }

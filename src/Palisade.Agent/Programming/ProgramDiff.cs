@@ -1,5 +1,6 @@
 using Palisade.Agent.Compilation;
 using Palisade.Datapath.Nft;
+using Palisade.Engine.Ir;
 
 namespace Palisade.Agent.Programming;
 
@@ -15,9 +16,10 @@ public static class ProgramDiff
     {
         var tx = new NftTransaction();
         table.AddSkeleton(tx);
+        foreach (var verdict in program.Verdicts.Values.OrderBy(v => v.Number)) table.AddVerdict(tx, verdict);
         foreach (var (name, policy) in program.Policies.OrderBy(p => p.Key, StringComparer.Ordinal)) table.AddPolicy(tx, name, IsEgress(name), policy);
-        tx.AddElements(table.EgressEndpoints, program.Endpoints.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => NodeTable.Element(e.Key, e.Value.Egress)));
-        tx.AddElements(table.IngressEndpoints, program.Endpoints.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => NodeTable.Element(e.Key, e.Value.Ingress)));
+        tx.AddElements(table.EgressEndpoints, program.Endpoints.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => NodeTable.Element(e.Key, e.Value.Egress, Direction.Egress)));
+        tx.AddElements(table.IngressEndpoints, program.Endpoints.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => NodeTable.Element(e.Key, e.Value.Ingress, Direction.Ingress)));
         tx.AddElements(table.Blocks, program.Blocks.Select(NodeTable.Element));
         tx.AddElements(table.Addresses, program.Addresses.OrderBy(a => a.Key).Select(a => NodeTable.Element(a.Key, a.Value)));
         return tx;
@@ -32,17 +34,23 @@ public static class ProgramDiff
     {
         var tx = new NftTransaction(known);
         var gone = before.Endpoints.Where(e => !after.Endpoints.TryGetValue(e.Key, out var now) || now != e.Value).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
-        tx.DeleteElements(table.EgressEndpoints, gone.Select(e => NodeTable.Element(e.Key, e.Value.Egress)));
-        tx.DeleteElements(table.IngressEndpoints, gone.Select(e => NodeTable.Element(e.Key, e.Value.Ingress)));
+        tx.DeleteElements(table.EgressEndpoints, gone.Select(e => NodeTable.Element(e.Key, e.Value.Egress, Direction.Egress)));
+        tx.DeleteElements(table.IngressEndpoints, gone.Select(e => NodeTable.Element(e.Key, e.Value.Ingress, Direction.Ingress)));
+        foreach (var verdict in after.Verdicts.Values.Where(v => !before.Verdicts.ContainsKey(v.Number)).OrderBy(v => v.Number)) table.AddVerdict(tx, verdict);
         foreach (var name in before.Policies.Keys.Where(n => !after.Policies.ContainsKey(n)).Order(StringComparer.Ordinal)) table.DeletePolicy(tx, name);
         foreach (var (name, policy) in after.Policies.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            if (!before.Policies.TryGetValue(name, out var old)) table.AddPolicy(tx, name, IsEgress(name), policy);
-            else if (!old.SameEntries(policy)) table.ChangeEntries(tx, name, policy.Entries.Except(old.Entries), old.Entries.Except(policy.Entries));
+            if (!before.Policies.TryGetValue(name, out var old))
+            {
+                table.AddPolicy(tx, name, IsEgress(name), policy);
+                continue;
+            }
+            if (old.Default != policy.Default) table.ChangeDefault(tx, name, IsEgress(name), policy);
+            if (!old.SameEntries(policy)) table.ChangeEntries(tx, name, policy.Entries.Except(old.Entries), old.Entries.Except(policy.Entries));
         }
         var come = after.Endpoints.Where(e => !before.Endpoints.TryGetValue(e.Key, out var was) || was != e.Value).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
-        tx.AddElements(table.EgressEndpoints, come.Select(e => NodeTable.Element(e.Key, e.Value.Egress)));
-        tx.AddElements(table.IngressEndpoints, come.Select(e => NodeTable.Element(e.Key, e.Value.Ingress)));
+        tx.AddElements(table.EgressEndpoints, come.Select(e => NodeTable.Element(e.Key, e.Value.Egress, Direction.Egress)));
+        tx.AddElements(table.IngressEndpoints, come.Select(e => NodeTable.Element(e.Key, e.Value.Ingress, Direction.Ingress)));
         if (!ReferenceEquals(before.Blocks, after.Blocks))
         {
             var oldBlocks = before.Blocks.ToHashSet();
@@ -50,6 +58,8 @@ public static class ProgramDiff
             tx.DeleteElements(table.Blocks, before.Blocks.Where(b => !newBlocks.Contains(b)).Select(NodeTable.Element));
             tx.AddElements(table.Blocks, after.Blocks.Where(b => !oldBlocks.Contains(b)).Select(NodeTable.Element));
         }
+        // Verdicts go last, once nothing sends packets to them.
+        foreach (var number in before.Verdicts.Keys.Where(n => !after.Verdicts.ContainsKey(n)).Order()) table.DeleteVerdict(tx, number);
         if (ReferenceEquals(before.Addresses, after.Addresses)) return tx;   // a policy change over the same pods
         tx.DeleteElements(table.Addresses, before.Addresses.Where(a => !after.Addresses.TryGetValue(a.Key, out var id) || id != a.Value).OrderBy(a => a.Key).Select(a => NodeTable.Element(a.Key, a.Value)));
         tx.AddElements(table.Addresses, after.Addresses.Where(a => !before.Addresses.TryGetValue(a.Key, out var id) || id != a.Value).OrderBy(a => a.Key).Select(a => NodeTable.Element(a.Key, a.Value)));

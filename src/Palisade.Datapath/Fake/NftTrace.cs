@@ -13,4 +13,7 @@ public sealed record NftTrace(
     NftTraceHit? DecidingRule,
     NftChain? DecidingPolicy,
     uint Mark,
-    uint CtMark);
+    uint CtMark){
+    /// <summary>The log statements the packet went through, in order (what NFLOG would have received).</summary>
+    public IReadOnlyList<NftLog> Logged { get; init; } = [];
+}

@@ -11,6 +11,7 @@ namespace Palisade.Datapath.Fake;
 internal sealed class NftTracer(FakeRuleset ruleset, Packet packet)
 {
     private readonly List<NftTraceHit> hits = [];
+    private readonly List<NftLog> logged = [];
     private uint mark = packet.Mark;
     private uint ctMark = packet.CtMark;
     private NftTraceHit? decidingRule;
@@ -27,7 +28,7 @@ internal sealed class NftTracer(FakeRuleset ruleset, Packet packet)
             verdict = RunBase(table, chain);
             if (verdict != NftVerdictKind.Accept) break;
         }
-        return new NftTrace(verdict, hits, decidingRule, decidingPolicy, mark, ctMark);
+        return new NftTrace(verdict, hits, decidingRule, decidingPolicy, mark, ctMark) { Logged = logged };
     }
 
     private NftVerdictKind RunBase(FakeTable table, FakeChain start)
@@ -79,8 +80,15 @@ internal sealed class NftTracer(FakeRuleset ruleset, Packet packet)
         NftVerdictMap map => Find(table, map.Map, map.Key) is { } element ? (true, element.Verdict) : (false, null),
         NftMarkSet set => (WriteMark(table, set), null),
         NftVerdictStatement verdict => (true, verdict.Verdict),
+        NftLog log => Log(log),
         _ => (true, null),
     };
+
+    private (bool, NftVerdict?) Log(NftLog log)
+    {
+        logged.Add(log);
+        return (true, null);
+    }
 
     private bool Matches(NftMatch match)
     {

@@ -68,4 +68,79 @@ internal static class SideEvaluator
         if (!matched.IsEmpty) recorder?.Decided(group);
         return matched;
     }
+
+    /// <summary>
+    /// Partitions <paramref name="universe"/> by decision: the same walk as <see cref="Allowed"/>, keeping for each
+    /// group the ports covered by the same matching entries together with those entries (the rules a single-port
+    /// evaluation records), the ports a tier denies by default with its isolating policies, and what falls through.
+    /// </summary>
+    public static List<(PortSet Ports, SideDecision Decision)> Decide(DirectionalPolicy? map, EndpointClass? subject, in PeerRef peer, Direction direction, PortSet universe)
+    {
+        if (map is null) return [(universe, new SideDecision(SideReason.NotIsolated, [], []))];
+        var destination = direction == Direction.Ingress ? subject : peer.Class;
+        var decided = new List<(PortSet, SideDecision)>();
+        var undecided = universe;
+        foreach (var tier in map.Tiers)
+        {
+            var inTier = undecided;
+            var passed = PortSet.Empty;
+            foreach (var group in tier.Groups)
+            {
+                if (inTier.IsEmpty) break;
+                var hits = Hits(group, peer, destination, inTier);
+                if (hits.Count == 0 || group.Action == RuleAction.Log) continue;
+                var matched = hits.Aggregate(PortSet.Empty, (all, h) => all.Union(h.Ports));
+                if (group.Action == RuleAction.Pass) passed = passed.Union(matched);
+                else decided.AddRange(Atoms(hits).Select(a => (a.Ports, Decision(group.Action, a.Entries, map.IsolatingPolicies))));
+                inTier = inTier.Except(matched);
+            }
+            if (tier.IsolatedBy.Count > 0)
+            {
+                if (!inTier.IsEmpty) decided.Add((inTier, new SideDecision(SideReason.DefaultDeny, [], tier.IsolatedBy)));
+                inTier = PortSet.Empty;
+            }
+            undecided = inTier.Union(passed);
+        }
+        if (!undecided.IsEmpty) decided.Add((undecided, new SideDecision(SideReason.NotIsolated, [], [.. map.IsolatingPolicies])));
+        return decided;
+    }
+
+    private static List<(PolicyMapEntry Entry, PortSet Ports)> Hits(EntryGroup group, in PeerRef peer, EndpointClass? destination, PortSet inTier)
+    {
+        var hits = new List<(PolicyMapEntry, PortSet)>();
+        foreach (var entry in group.Entries)
+        {
+            if (!entry.Peer.Matches(peer)) continue;
+            var ports = entry.Rule.Ports is null ? inTier : entry.PortsFor(destination).Intersect(inTier);
+            if (!ports.IsEmpty) hits.Add((entry, ports));
+        }
+        return hits;
+    }
+
+    /// <summary>The matched ports cut where the set of entries covering them changes.</summary>
+    private static List<(PortSet Ports, List<PolicyMapEntry> Entries)> Atoms(List<(PolicyMapEntry Entry, PortSet Ports)> hits)
+    {
+        var atoms = new List<(PortSet Ports, List<PolicyMapEntry> Entries)>();
+        foreach (var (entry, ports) in hits)
+        {
+            var next = new List<(PortSet, List<PolicyMapEntry>)>();
+            var rest = ports;
+            foreach (var (atom, entries) in atoms)
+            {
+                var inside = atom.Intersect(ports);
+                var outside = atom.Except(ports);
+                if (!inside.IsEmpty) next.Add((inside, [.. entries, entry]));
+                if (!outside.IsEmpty) next.Add((outside, entries));
+                rest = rest.Except(atom);
+            }
+            if (!rest.IsEmpty) next.Add((rest, [entry]));
+            atoms = next;
+        }
+        return atoms;
+    }
+
+    private static SideDecision Decision(RuleAction action, List<PolicyMapEntry> entries, IEnumerable<PolicyRef> isolatedBy) => new(
+        action == RuleAction.Allow ? SideReason.AllowedByRule : SideReason.DeniedByRule,
+        [.. entries.Select(SideRecorder.HitOf)],
+        [.. isolatedBy]);
 }

@@ -21,10 +21,14 @@ internal sealed class SideRecorder
 
     public void Hit(EntryGroup group, PolicyMapEntry entry)
     {
-        var hit = new RuleHit(entry.Policy.Ref, entry.Policy.Tier, entry.Rule.Action, entry.Rule.Direction, entry.Rule.Index, entry.Rule.Label, entry.Rule.Log, entry.Rule.L7);
+        var hit = HitOf(entry);
         if (group.Action == RuleAction.Log) Logged.Add(hit);
         else if (Decision is null) _pending.Add(hit);
     }
+
+    /// <summary>The hit a matching entry records.</summary>
+    public static RuleHit HitOf(PolicyMapEntry entry) =>
+        new(entry.Policy.Ref, entry.Policy.Tier, entry.Rule.Action, entry.Rule.Direction, entry.Rule.Index, entry.Rule.Label, entry.Rule.Log, entry.Rule.L7);
 
     public void Decided(EntryGroup group)
     {
