@@ -44,6 +44,9 @@ public sealed class NodeAgent
     /// <summary>The verdict numbered <paramref name="number"/> (a log prefix's number), or null when this agent never gave it. Thread-safe.</summary>
     public VerdictRule? Verdict(uint number) => numbers.Verdicts.Find(number);
 
+    /// <summary>Addresses to pods, nodes and outside blocks as the applied program numbers them, from the <paramref name="engine"/> it came from: what flows are described with.</summary>
+    public Flows.FlowDirectory Directory(PolicyEngine engine) => Flows.FlowDirectory.Of(engine, Node, numbers, applied?.Blocks ?? []);
+
     /// <summary>Computes what <paramref name="engine"/> wants on this node and the transaction that gets it there.</summary>
     public SyncPlan Plan(PolicyEngine engine)
     {
