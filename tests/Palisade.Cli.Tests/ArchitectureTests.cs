@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Palisade.Cli.Tests;
 
-/// <summary>Dependencies point one way: Cli → Lab → Agent → Datapath → Engine → Policy. The engine and policy layers never reference upward.</summary>
+/// <summary>Dependencies point one way: Cli → Lab → Agent → Observe → Datapath → Engine → Policy. The engine and policy layers never reference upward.</summary>
 public class ArchitectureTests
 {
     private static string[] References(Assembly a) => [.. a.GetReferencedAssemblies().Select(n => n.Name!).Where(n => n.StartsWith("Palisade", StringComparison.Ordinal) || n == "palisade")];
@@ -24,7 +24,7 @@ public class ArchitectureTests
     {
         var references = References(typeof(Palisade.Lab.LabManager).Assembly);
         Assert.Contains("Palisade.Policy", references);
-        Assert.All(references, r => Assert.Contains(r, new[] { "Palisade.Agent", "Palisade.Datapath", "Palisade.Engine", "Palisade.Policy" }));
+        Assert.All(references, r => Assert.Contains(r, new[] { "Palisade.Agent", "Palisade.Observe", "Palisade.Datapath", "Palisade.Engine", "Palisade.Policy" }));
     }
 
     [Fact]
@@ -32,8 +32,12 @@ public class ArchitectureTests
     {
         var references = References(typeof(Palisade.Agent.NodeAgent).Assembly);
         Assert.Contains("Palisade.Datapath", references);
-        Assert.All(references, r => Assert.Contains(r, new[] { "Palisade.Datapath", "Palisade.Engine", "Palisade.Policy" }));
+        Assert.All(references, r => Assert.Contains(r, new[] { "Palisade.Observe", "Palisade.Datapath", "Palisade.Engine", "Palisade.Policy" }));
     }
+
+    [Fact]
+    public void Observe_ReferencesOnlyTheDatapathAndTheLayersBelow() =>
+        Assert.All(References(typeof(Palisade.Observe.Kernel.NflogReader).Assembly), r => Assert.Contains(r, new[] { "Palisade.Datapath", "Palisade.Engine", "Palisade.Policy" }));
 
     [Fact]
     public void Engine_DoesNoFileOrNetworkIo()
