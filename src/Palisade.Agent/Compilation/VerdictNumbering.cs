@@ -20,6 +20,12 @@ public sealed class VerdictNumbering
     /// <summary>Ingress of a pod no policy has rules for.</summary>
     public const uint OpenIngress = 2;
 
+    /// <summary>Egress of a pod interface no agent programmed yet (dropped by the dispatch chain).</summary>
+    public const uint UnprogrammedEgress = 3;
+
+    /// <summary>Ingress of a pod interface no agent programmed yet.</summary>
+    public const uint UnprogrammedIngress = 4;
+
     private const uint First = 16;
     private readonly Dictionary<string, uint> byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<uint, VerdictRule> byNumber = new()

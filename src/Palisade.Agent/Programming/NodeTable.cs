@@ -95,9 +95,11 @@ public sealed class NodeTable
 
     private void AddDispatch(NftTransaction tx, NftChain chain, NftField iface, NftSet map, string direction)
     {
+        var unprogrammed = direction == "egress" ? VerdictNumbering.UnprogrammedEgress : VerdictNumbering.UnprogrammedIngress;
+        NftStatement[] report = Logging.Drops ? [new NftLog(FlowLogging.Prefix + unprogrammed, Logging.Group)] : [];
         tx.AddChain(chain)
             .AddRule(chain, new NftVerdictMap([iface], map.Name))
-            .AddRule(chain, new NftRule([new NftMatch(iface, [PodInterfaces]), new NftCounter(), new NftVerdictStatement(NftVerdict.Drop)], $"{direction} of a pod not programmed yet"));
+            .AddRule(chain, new NftRule([new NftMatch(iface, [PodInterfaces]), .. report, new NftCounter(), new NftVerdictStatement(NftVerdict.Drop)], $"{direction} of a pod not programmed yet"));
     }
 
     private void AddBase(NftTransaction tx, NftHookPoint point, bool hairpin, params NftChain[] dispatch)

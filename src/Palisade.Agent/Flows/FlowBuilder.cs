@@ -1,0 +1,136 @@
+using Google.Protobuf.WellKnownTypes;
+using Palisade.Agent.Compilation;
+using Palisade.Engine.Ir;
+using Palisade.Engine.Verdicts;
+using Palisade.Observe.Flows;
+using Palisade.Observe.Kernel;
+using FlowEndpoint = Palisade.Observe.Flows.Endpoint;
+using FlowPolicy = Palisade.Observe.Flows.Policy;
+using Verdict = Palisade.Observe.Flows.Verdict;
+
+namespace Palisade.Agent.Flows;
+
+/// <summary>
+/// Turns one packet a verdict chain logged into a Hubble-like <see cref="Flow"/>: the verdict and the rules behind it
+/// come from the log prefix's verdict number (what the kernel itself went through), the endpoints from the addresses.
+/// </summary>
+public static class FlowBuilder
+{
+    /// <summary>Cilium's monitor event type of a drop.</summary>
+    public const int DropEvent = 1;
+
+    /// <summary>Cilium's monitor event type of a policy verdict.</summary>
+    public const int PolicyVerdictEvent = 5;
+
+    /// <summary>
+    /// The flow of a packet with headers <paramref name="headers"/> seen at <paramref name="time"/> under verdict
+    /// <paramref name="verdict"/> (null when the number is not known to this agent: an event from before a restart).
+    /// </summary>
+    public static Flow Build(in PacketHeaders headers, DateTime time, uint number, VerdictRule? verdict, FlowDirectory directory)
+    {
+        var flow = new Flow
+        {
+            Time = Timestamp.FromDateTime(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
+            Uuid = Guid.CreateVersion7(time).ToString(),
+            Type = FlowType.L3L4,
+            NodeName = directory.Node,
+            IP = new IP { Source = headers.SourceAddress.ToString(), Destination = headers.DestinationAddress.ToString(), IpVersion = headers.IsIPv6 ? IPVersion.Ipv6 : IPVersion.Ipv4 },
+            L4 = Layer4Of(headers),
+            Source = EndpointOf(directory.Find(V4(headers.Source))),
+            Destination = EndpointOf(directory.Find(V4(headers.Destination))),
+            IsReply = false,   // policy chains see only the first packets of connections
+        };
+        Decide(flow, number, verdict);
+        return flow;
+    }
+
+    private static void Decide(Flow flow, uint number, VerdictRule? verdict)
+    {
+        if (number is VerdictNumbering.UnprogrammedEgress or VerdictNumbering.UnprogrammedIngress)
+        {
+            flow.TrafficDirection = number == VerdictNumbering.UnprogrammedEgress ? TrafficDirection.Egress : TrafficDirection.Ingress;
+            Drop(flow, DropReason.NoConfigurationAvailableToPerformPolicyDecision);
+            return;
+        }
+        if (verdict is null)
+        {
+            flow.Verdict = Verdict.Error;
+            flow.Summary = $"verdict {number} is not known to this agent (logged before it restarted)";
+            return;
+        }
+        var egress = verdict.Direction == Direction.Egress;
+        flow.TrafficDirection = egress ? TrafficDirection.Egress : TrafficDirection.Ingress;
+        var decision = verdict.Decision;
+        var rules = decision.DecidedBy.Select(PolicyOf);
+        switch (decision.Reason)
+        {
+            case SideReason.DeniedByRule:
+                Drop(flow, DropReason.PolicyDeny);
+                (egress ? flow.EgressDeniedBy : flow.IngressDeniedBy).AddRange(rules);
+                break;
+            case SideReason.DefaultDeny:
+                Drop(flow, DropReason.PolicyDenied);
+                (egress ? flow.EgressIsolatedBy : flow.IngressIsolatedBy).AddRange(decision.IsolatedBy.Select(PolicyOf));
+                break;
+            default:
+                flow.Verdict = Verdict.Forwarded;
+                flow.EventType = new CiliumEventType { Type = PolicyVerdictEvent };
+                (egress ? flow.EgressAllowedBy : flow.IngressAllowedBy).AddRange(rules);
+                break;
+        }
+        flow.PolicyLog.AddRange(decision.DecidedBy.Select(h => h.Log).OfType<string>().Distinct(StringComparer.Ordinal));
+    }
+
+    private static void Drop(Flow flow, DropReason reason)
+    {
+        flow.Verdict = Verdict.Dropped;
+        flow.DropReasonDesc = reason;
+        flow.EventType = new CiliumEventType { Type = DropEvent, SubType = (int)reason };
+    }
+
+    private static Layer4 Layer4Of(in PacketHeaders h) => h.Protocol switch
+    {
+        6 => new Layer4 { TCP = new TCP { SourcePort = h.SourcePort, DestinationPort = h.DestinationPort, Flags = FlagsOf(h.TcpFlags) } },
+        17 => new Layer4 { UDP = new UDP { SourcePort = h.SourcePort, DestinationPort = h.DestinationPort } },
+        132 => new Layer4 { SCTP = new SCTP { SourcePort = h.SourcePort, DestinationPort = h.DestinationPort } },
+        1 => new Layer4 { ICMPv4 = new ICMPv4 { Type = h.IcmpType, Code = h.IcmpCode } },
+        58 => new Layer4 { ICMPv6 = new ICMPv6 { Type = h.IcmpType, Code = h.IcmpCode } },
+        _ => new Layer4(),
+    };
+
+    private static TCPFlags FlagsOf(TcpFlags f) => new()
+    {
+        FIN = f.HasFlag(TcpFlags.Fin), SYN = f.HasFlag(TcpFlags.Syn), RST = f.HasFlag(TcpFlags.Rst), PSH = f.HasFlag(TcpFlags.Psh),
+        ACK = f.HasFlag(TcpFlags.Ack), URG = f.HasFlag(TcpFlags.Urg), ECE = f.HasFlag(TcpFlags.Ece), CWR = f.HasFlag(TcpFlags.Cwr), NS = f.HasFlag(TcpFlags.Ns),
+    };
+
+    private static FlowEndpoint EndpointOf(FlowPeer peer)
+    {
+        var endpoint = new FlowEndpoint { ID = peer.Identity, Identity = peer.Identity, Namespace = peer.Namespace ?? "", PodName = peer.Pod ?? "" };
+        endpoint.Labels.AddRange(peer.Labels);
+        if (peer.Workload is { } w) endpoint.Workloads.Add(new Workload { Name = w.Name, Kind = w.Kind });
+        return endpoint;
+    }
+
+    private static FlowPolicy PolicyOf(RuleHit hit)
+    {
+        var policy = PolicyOf(hit.Policy);
+        policy.Tier = hit.Tier;
+        policy.RuleIndex = hit.RuleIndex;
+        policy.Rule = hit.Rule;
+        policy.Action = hit.Action.ToString().ToLowerInvariant();
+        if (hit.Log is { } log) policy.Log = log;
+        return policy;
+    }
+
+    private static FlowPolicy PolicyOf(PolicyRef p)
+    {
+        var policy = new FlowPolicy { Kind = p.Kind, Name = p.Name, Namespace = p.Namespace ?? "" };
+        policy.Labels.Add($"k8s:io.cilium.k8s.policy.derived-from={p.Kind}");
+        policy.Labels.Add($"k8s:io.cilium.k8s.policy.name={p.Name}");
+        if (p.Namespace is { } ns) policy.Labels.Add($"k8s:io.cilium.k8s.policy.namespace={ns}");
+        return policy;
+    }
+
+    private static uint V4(UInt128 address) => (uint)address;
+}
