@@ -23,6 +23,7 @@ internal static class CliApp
             ExecCommand.Create(context),
             ProbeCommand.Create(context),
             ConnectivityCommand.Create(context),
+            ObserveCommand.Create(context),
         };
         try
         {

@@ -29,6 +29,12 @@ public sealed record LabPaths(string Root, string Name)
     /// <summary>The socket a node's agent is woken through.</summary>
     public string AgentBell(string node) => Path.Combine(Directory, $"agent-{node}.sock");
 
+    /// <summary>The Unix socket where a node's agent serves its flows (the Observer gRPC API) and <c>/metrics</c>.</summary>
+    public string Observer(string node) => Path.Combine(Directory, $"observer-{node}.sock");
+
+    /// <summary>The Unix socket of the lab's relay: the Observer API over every node's flows.</summary>
+    public string Relay => Path.Combine(Directory, "relay.sock");
+
     /// <summary>The lab CA (for the world hosts' HTTPS) and the trust bundle given to commands run in pods.</summary>
     public string CaDirectory => Path.Combine(Directory, "ca");
 

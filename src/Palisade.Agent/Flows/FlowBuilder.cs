@@ -36,8 +36,8 @@ public static class FlowBuilder
             NodeName = directory.Node,
             IP = new IP { Source = headers.SourceAddress.ToString(), Destination = headers.DestinationAddress.ToString(), IpVersion = headers.IsIPv6 ? IPVersion.Ipv6 : IPVersion.Ipv4 },
             L4 = Layer4Of(headers),
-            Source = EndpointOf(directory.Find(V4(headers.Source))),
-            Destination = EndpointOf(directory.Find(V4(headers.Destination))),
+            Source = EndpointOf(headers.IsIPv6 ? FlowPeer.World(0) : directory.Find(V4(headers.Source))),
+            Destination = EndpointOf(headers.IsIPv6 ? FlowPeer.World(0) : directory.Find(V4(headers.Destination))),
             IsReply = false,   // policy chains see only the first packets of connections
         };
         Decide(flow, number, verdict);

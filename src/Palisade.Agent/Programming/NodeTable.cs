@@ -106,6 +106,8 @@ public sealed class NodeTable
     {
         var chain = new NftChain(Table, point.ToString().ToLowerInvariant(), new NftHook(NftChainType.Filter, point, 0));
         tx.AddChain(chain).AddRule(chain, new NftMatch(NftField.CtState, [NftValue.State(NftCtState.Established), NftValue.State(NftCtState.Related)]), new NftVerdictStatement(NftVerdict.Accept));
+        // Policy is IPv4 (the maps are): IPv6 here is the link-local neighbour discovery between a pod and its node.
+        tx.AddRule(chain, new NftRule([new NftMatch(NftField.MetaNfProto, [NftValue.Family(ipv6: true)]), new NftVerdictStatement(NftVerdict.Accept)], "IPv6: link-local only in an IPv4 cluster"));
         // A pod reaching itself through its Service is not policy's business, and keeps its masquerade mark.
         if (hairpin) tx.AddRule(chain, new NftMaskMatch(NftField.MetaMark, HairpinMark, HairpinMark), new NftVerdictStatement(NftVerdict.Accept));
         tx.AddRule(chain, NftMarkSet.FromMap(NftMarkTarget.Meta, [NftField.IpSaddr], Blocks.Name))

@@ -121,6 +121,7 @@ internal sealed class NftTracer(FakeRuleset ruleset, Packet packet)
         NftField.ThDport => (uint)packet.Dport,
         NftField.MetaMark => mark,
         NftField.CtMark => ctMark,
+        NftField.MetaNfProto => NftValue.Ipv4Family,   // the tracer models IPv4 packets only
         _ => 0,
     };
 }

@@ -20,4 +20,7 @@ public enum NftDataType
 
     /// <summary><c>ifname</c>: an interface name of up to 15 characters (in matches only).</summary>
     IfName,
+
+    /// <summary><c>nf_proto</c>: the packet's family, ipv4 (2) or ipv6 (10) (in matches only).</summary>
+    NfProto,
 }

@@ -32,4 +32,7 @@ public enum NftField
 
     /// <summary><c>ct mark</c> (mark).</summary>
     CtMark,
+
+    /// <summary><c>meta nfproto</c> (nf_proto): the packet's family in an inet table.</summary>
+    MetaNfProto,
 }

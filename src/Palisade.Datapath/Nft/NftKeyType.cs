@@ -10,7 +10,7 @@ public sealed record NftKeyType
     public NftKeyType(IReadOnlyList<NftDataType> parts)
     {
         if (parts.Count is 0 or > MaxParts) throw new NftException($"a key type has 1 to {MaxParts} parts, not {parts.Count}");
-        var unusable = parts.FirstOrDefault(p => p is NftDataType.CtState || (p is NftDataType.IfName && parts.Count > 1), NftDataType.Ipv4Addr);
+        var unusable = parts.FirstOrDefault(p => p is NftDataType.CtState or NftDataType.NfProto || (p is NftDataType.IfName && parts.Count > 1), NftDataType.Ipv4Addr);
         if (unusable != NftDataType.Ipv4Addr) throw new NftException($"{NftSyntax.Of(unusable)} cannot be part of a set key here; keys are made of ipv4_addr, inet_proto, inet_service and mark, or are one ifname");
         Parts = [.. parts];
     }

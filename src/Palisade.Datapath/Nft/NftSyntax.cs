@@ -27,6 +27,7 @@ internal static class NftSyntax
         NftDataType.InetService => "inet_service",
         NftDataType.Mark => "mark",
         NftDataType.CtState => "ct_state",
+        NftDataType.NfProto => "nf_proto",
         _ => "ifname",
     };
 
@@ -41,6 +42,7 @@ internal static class NftSyntax
         NftField.IifName => "iifname",
         NftField.OifName => "oifname",
         NftField.MetaMark => "meta mark",
+        NftField.MetaNfProto => "meta nfproto",
         _ => "ct mark",
     };
 
@@ -60,6 +62,7 @@ internal static class NftSyntax
         NftField.IpSaddr or NftField.IpDaddr => NftDataType.Ipv4Addr,
         NftField.ThSport or NftField.ThDport => NftDataType.InetService,
         NftField.IifName or NftField.OifName => NftDataType.IfName,
+        NftField.MetaNfProto => NftDataType.NfProto,
         _ => NftDataType.Mark,
     };
 

@@ -53,7 +53,7 @@ public sealed record NftValue
     public static NftValue Range(NftDataType type, uint low, uint high)
     {
         if (low > high) throw new NftException($"range {low}-{high} of {NftSyntax.Of(type)} is empty: its start is above its end");
-        if (low != high && type is NftDataType.InetProto or NftDataType.CtState or NftDataType.IfName) throw new NftException($"{NftSyntax.Of(type)} has no ranges");
+        if (low != high && type is NftDataType.InetProto or NftDataType.CtState or NftDataType.IfName or NftDataType.NfProto) throw new NftException($"{NftSyntax.Of(type)} has no ranges");
         if (type == NftDataType.InetService && high > ushort.MaxValue) throw new NftException($"port {high} is outside 0-65535");
         if (type == NftDataType.InetProto && high > byte.MaxValue) throw new NftException($"protocol {high} is outside 0-255");
         return new NftValue(type, low, high);
@@ -71,6 +71,15 @@ public sealed record NftValue
 
     /// <summary>A mark.</summary>
     public static NftValue Mark(uint mark) => new(NftDataType.Mark, mark, mark);
+
+    /// <summary>The number <c>meta nfproto</c> gives IPv4 packets (NFPROTO_IPV4).</summary>
+    public const uint Ipv4Family = 2;
+
+    /// <summary>The number <c>meta nfproto</c> gives IPv6 packets (NFPROTO_IPV6).</summary>
+    public const uint Ipv6Family = 10;
+
+    /// <summary>A packet family for <c>meta nfproto</c>.</summary>
+    public static NftValue Family(bool ipv6) => ipv6 ? new(NftDataType.NfProto, Ipv6Family, Ipv6Family) : new(NftDataType.NfProto, Ipv4Family, Ipv4Family);
 
     /// <summary>A conntrack state.</summary>
     public static NftValue State(NftCtState state) => new(NftDataType.CtState, (uint)state, (uint)state);

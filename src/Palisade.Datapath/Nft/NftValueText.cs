@@ -22,6 +22,7 @@ internal static class NftValueText
         NftDataType.InetService => ParseInterval(type, text, ParsePort),
         NftDataType.Mark => ParseInterval(type, text, ParseMark),
         NftDataType.CtState => NftValue.State(Enum.TryParse<NftCtState>(text, true, out var s) && States.Contains(text) ? s : throw Invalid(type, text, "new, established, related, invalid or untracked")),
+        NftDataType.NfProto => NftValue.Family(text == "ipv6" || (text == "ipv4" ? false : throw Invalid(type, text, "ipv4 or ipv6"))),
         _ => NftValue.Interface(text.Trim('"')),
     };
 
@@ -32,6 +33,7 @@ internal static class NftValueText
         NftDataType.InetService => FormatInterval(value, n => n.ToString(CultureInfo.InvariantCulture)),
         NftDataType.Mark => FormatInterval(value, n => "0x" + n.ToString("x8", CultureInfo.InvariantCulture)),
         NftDataType.CtState => ((NftCtState)value.Low).ToString().ToLowerInvariant(),
+        NftDataType.NfProto => value.Low == NftValue.Ipv6Family ? "ipv6" : "ipv4",
         _ => $"\"{value.Name}\"",
     };
 

@@ -35,6 +35,7 @@ public static class LabAgentHost
         using var kernel = new LibNftables(naming.Node(node));
         var agent = new NodeAgent(node, kernel, e => LabNaming.PodVeth(e.Key));
         using var bell = AgentBell.Listen(paths.AgentBell(node));
+        await using var observer = await AgentObserver.StartAsync(paths, naming.Node(node), node, agent, store.Config.FlowBufferSize, log, ct).ConfigureAwait(false);
         var record = new AgentRecord(node, Environment.ProcessId, 0, 0, null, 0, 0, 0, 0, 0, DateTimeOffset.UtcNow);
         store.PutAgent(record);
         await log.WriteLineAsync($"[agent {node}] pid {Environment.ProcessId} watching lab {lab}").ConfigureAwait(false);
@@ -45,6 +46,7 @@ public static class LabAgentHost
             {
                 (record, state) = await SyncOnceAsync(paths, store, agent, record, state, log, ct).ConfigureAwait(false);
                 store.PutAgent(record);
+                if (state?.Engine is { } engine) observer.Update(agent.Directory(engine));
             }
             await bell.WaitAsync(Poll, ct).ConfigureAwait(false);
         }

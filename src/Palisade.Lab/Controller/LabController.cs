@@ -25,6 +25,9 @@ public sealed partial class LabController : IAsyncDisposable
     private readonly Agents.AgentSupervisor agents;
     private readonly TimeProvider clock;
 
+    /// <summary>The lab's shape, as <c>lab up</c> stored it.</summary>
+    public LabConfig Config => config;
+
     /// <summary>Opens lab <paramref name="paths"/>'s store (made by <c>lab up</c>).</summary>
     public LabController(LabPaths paths, TimeProvider? clock = null)
     {

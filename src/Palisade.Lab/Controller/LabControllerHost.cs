@@ -28,12 +28,28 @@ public static class LabControllerHost
             await controller.HandleAsync(request, emit, ct).ConfigureAwait(false);
         });
         await log.WriteLineAsync($"{DateTimeOffset.UtcNow:O} controller of lab {name} listening on {paths.Socket}").ConfigureAwait(false);
+        var relay = await StartRelayAsync(paths, controller.Config.NodeNames, log).ConfigureAwait(false);
         await Task.WhenAny(controller.ShutdownRequested.Task, Task.Delay(Timeout.Infinite, terminated.Token)).ConfigureAwait(false);
         await Task.Delay(100).ConfigureAwait(false);   // let the last answer reach the client
         await server.DisposeAsync().ConfigureAwait(false);
+        if (relay is not null) await relay.DisposeAsync().ConfigureAwait(false);
         await controller.DisposeAsync().ConfigureAwait(false);
         File.Delete(paths.PidFile);
         await log.WriteLineAsync($"{DateTimeOffset.UtcNow:O} controller of lab {name} stopped").ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>The lab's relay; none (said in the log) when its socket cannot be bound — the lab works without it.</summary>
+    private static async Task<LabRelay?> StartRelayAsync(LabPaths paths, IReadOnlyList<string> nodes, TextWriter log)
+    {
+        try
+        {
+            return await LabRelay.StartAsync(paths, nodes).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            await log.WriteLineAsync($"{DateTimeOffset.UtcNow:O} no relay on {paths.Relay}: {e.Message}").ConfigureAwait(false);
+            return null;
+        }
     }
 }

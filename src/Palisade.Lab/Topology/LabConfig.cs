@@ -31,6 +31,9 @@ public sealed record LabConfig
     /// <summary>The names the lab's DNS answers for outside hosts, each served by a world host of its own.</summary>
     public IReadOnlyList<ExternalHostSpec> ExternalHosts { get; init; } = [];
 
+    /// <summary>How many flows each node's agent keeps (its ring buffer; the oldest go first, counted as lost to slow readers).</summary>
+    public int FlowBufferSize { get; init; } = 4096;
+
     /// <summary>The names of the nodes: node-1 .. node-N.</summary>
     public IReadOnlyList<string> NodeNames => [.. Enumerable.Range(1, Nodes).Select(i => $"node-{i}")];
 
@@ -38,6 +41,7 @@ public sealed record LabConfig
     public LabConfig Validated()
     {
         if (Nodes is < 1 or > 16) throw new LabException($"--nodes {Nodes}: a lab has 1 to 16 nodes");
+        if (FlowBufferSize is < 16 or > 1 << 20) throw new LabException($"--flow-buffer-size {FlowBufferSize}: give 16 to 1048576 flows per node");
         if (PodCidr.BaseAddress.AddressFamily != global::System.Net.Sockets.AddressFamily.InterNetwork || PodCidr.PrefixLength > 24)
         {
             throw new LabException($"--pod-cidr {PodCidr}: use an IPv4 range of /24 or larger (e.g. 10.244.0.0/16); each node gets a block of it");
