@@ -9,17 +9,7 @@ namespace Palisade.Lab.Tests.Lifecycle;
 [Trait("Requires", "root")]
 public sealed class ExampleLabTests
 {
-    private static string Example(string path) => Path.Combine(RepoRoot, "examples", path);
-
-    private static string RepoRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Palisade.slnx"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-        }
-    }
+    private static string Example(string path) => Examples.Path(path);
 
     [Fact]
     public async Task StarWars_ShipsLandThroughTheServiceNameAndTheMediabotReachesTheWorldOverHttps()
