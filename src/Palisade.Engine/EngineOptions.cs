@@ -17,6 +17,12 @@ public sealed record EngineOptions
     public Func<IpAddressValue, IEnumerable<string>>? NamesOf { get; init; }
 
     /// <summary>
+    /// Cluster-wide audit mode (Cilium's policy audit mode): every endpoint, pods and nodes, is in audit, so no policy
+    /// drops anything and what enforcing the policies would drop is an <see cref="Verdicts.SideReason.Audit"/> verdict.
+    /// </summary>
+    public bool Audit { get; init; }
+
+    /// <summary>
     /// Options whose toFQDNs peers resolve through <paramref name="cache"/>. Analysis takes every learned name as
     /// current (a cache file is a snapshot), so TTLs are not applied. An empty cache gives the default options.
     /// </summary>

@@ -26,6 +26,8 @@ public sealed record VerdictRule(uint Number, Direction Direction, SideDecision 
             SideReason.DeniedByRule => $"{side} denied by {string.Join(", ", Decision.DecidedBy)}",
             SideReason.DefaultDeny => $"{side} denied by default: isolated by {string.Join(", ", Decision.IsolatedBy)}",
             SideReason.LocalHost => $"{side} allowed: the pod's own node",
+            SideReason.Audit when Decision.WouldBe == SideReason.DeniedByRule => $"{side} audit: would be denied by {string.Join(", ", Decision.DecidedBy)}",
+            SideReason.Audit => $"{side} audit: would be denied by default: isolated by {string.Join(", ", Decision.IsolatedBy)}",
             _ => $"{side} allowed: not isolated",
         };
     }

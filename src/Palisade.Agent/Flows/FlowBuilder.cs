@@ -72,14 +72,32 @@ public static class FlowBuilder
                 Drop(flow, DropReason.PolicyDenied);
                 (egress ? flow.EgressIsolatedBy : flow.IngressIsolatedBy).AddRange(decision.IsolatedBy.Select(PolicyOf));
                 break;
+            case SideReason.Audit:
+                // Let through; named as the drop it would be (Cilium's AUDIT verdict with the would-be reason).
+                flow.Verdict = Verdict.Audit;
+                flow.DropReasonDesc = decision.WouldBe == SideReason.DeniedByRule ? DropReason.PolicyDeny : DropReason.PolicyDenied;
+                flow.EventType = new CiliumEventType { Type = PolicyVerdictEvent };
+                if (decision.WouldBe == SideReason.DeniedByRule) (egress ? flow.EgressDeniedBy : flow.IngressDeniedBy).AddRange(rules);
+                else (egress ? flow.EgressIsolatedBy : flow.IngressIsolatedBy).AddRange(decision.IsolatedBy.Select(PolicyOf));
+                break;
             default:
                 flow.Verdict = Verdict.Forwarded;
                 flow.EventType = new CiliumEventType { Type = PolicyVerdictEvent };
+                flow.PolicyMatchType = MatchType(decision.DecidedBy);
                 (egress ? flow.EgressAllowedBy : flow.IngressAllowedBy).AddRange(rules);
                 break;
         }
         flow.PolicyLog.AddRange(decision.DecidedBy.Select(h => h.Log).OfType<string>().Distinct(StringComparer.Ordinal));
     }
+
+    /// <summary>Cilium's policy match type of an allow: what the deciding rule named (1 L3-only, 2 L3-L4, 3 L4-only, 4 all; 0 none when no rule decided).</summary>
+    private static uint MatchType(IReadOnlyList<RuleHit> hits) => hits.Count == 0 ? 0u : (hits[0].AnyPeer, hits[0].AnyPort) switch
+    {
+        (false, true) => 1,
+        (false, false) => 2,
+        (true, false) => 3,
+        _ => 4,
+    };
 
     private static void Drop(Flow flow, DropReason reason)
     {

@@ -98,6 +98,7 @@ internal static class TraceRenderer
         SideReason.AllowedByRule => "allowed-by-rule",
         SideReason.DeniedByRule => "denied-by-rule",
         SideReason.LocalHost => "local-host",
+        SideReason.Audit => "audit",
         _ => "default-deny",
     };
 }

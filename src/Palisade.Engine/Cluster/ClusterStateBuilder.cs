@@ -3,13 +3,16 @@ using Palisade.Engine.Labels;
 using Palisade.Engine.Ports;
 using Palisade.Policy.Loading;
 using Palisade.Policy.Net;
+using Palisade.Policy.Validation;
 
 namespace Palisade.Engine.Cluster;
 
 /// <summary>
 /// Turns loaded manifests into <see cref="ClusterState"/>. Addresses come from status.podIP(s) when given;
 /// otherwise they are assigned from the pod CIDR in (namespace, name) order, skipping addresses already taken,
-/// so the same input always yields the same addresses whatever the order of its objects.
+/// so the same input always yields the same addresses whatever the order of its objects. A pod annotated
+/// <c>policy.palisade.dev/mode: audit</c> is in audit mode; the loader rejects other values than audit and enforce,
+/// and a pod that did not go through it with another value is enforced.
 /// </summary>
 public static class ClusterStateBuilder
 {
@@ -82,7 +85,10 @@ public static class ClusterStateBuilder
             pod.Spec?.ServiceAccountName ?? pod.Spec?.ServiceAccount ?? "default",
             node,
             pod.Spec?.HostNetwork == true && options.HostNetwork == HostNetworkMode.Exempt,
-            loaded.Workload);
+            loaded.Workload)
+        {
+            Audit = PolicyModeAnnotation.IsAudit(pod.Metadata.Annotations),
+        };
     }
 
     private static IEnumerable<IpAddressValue> DeclaredAddresses(V1Pod pod)

@@ -23,6 +23,12 @@ public sealed record Endpoint(
     /// <summary><c>namespace/name</c>.</summary>
     public string Key { get; } = $"{Namespace}/{Name}";
 
+    /// <summary>
+    /// True when the pod is in audit mode (annotation <c>policy.palisade.dev/mode: audit</c>): no policy is enforced on
+    /// either of its sides, and what the policies would drop there is an <see cref="Verdicts.SideReason.Audit"/> verdict.
+    /// </summary>
+    public bool Audit { get; init; }
+
     /// <summary>The address used for ipBlock matching and display (the first of status.podIPs).</summary>
     public IpAddressValue PrimaryAddress => Addresses[0];
 

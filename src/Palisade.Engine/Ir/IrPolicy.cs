@@ -4,7 +4,9 @@ namespace Palisade.Engine.Ir;
 
 /// <summary>
 /// A policy of any dialect lowered into one form: where it sits in the evaluation order (layer, tier and its order,
-/// policy order), whom it applies to, in which directions selecting isolates, and its rules.
+/// policy order), whom it applies to, in which directions selecting isolates, and its rules. An audit policy
+/// (<c>Audit</c>, annotation <c>policy.palisade.dev/mode: audit</c>) is not enforced: what it alone would drop is an
+/// <see cref="Verdicts.SideReason.Audit"/> verdict, let through.
 /// </summary>
 public sealed record IrPolicy(
     PolicyRef Ref,

@@ -7,6 +7,7 @@ using Palisade.Engine.Ports;
 using Palisade.Policy.Cilium;
 using Palisade.Policy.Loading;
 using Palisade.Policy.Net;
+using Palisade.Policy.Validation;
 using Palisade.Policy.Yaml;
 
 namespace Palisade.Engine.Lowering;
@@ -31,23 +32,26 @@ public static class CiliumLowering
     public static IEnumerable<IrPolicy> Lower(CiliumNetworkPolicy policy, CiliumLoweringContext context, SourceRef? source = null)
     {
         var ns = policy.Metadata?.NamespaceProperty ?? "default";
-        return LowerRules(new PolicyRef(NamespacedKind, ns, policy.Metadata?.Name ?? ""), ns, policy.Spec, policy.Specs, context, source);
+        var scope = new Scope(context, source, PolicyModeAnnotation.IsAudit(policy.Metadata?.Annotations));
+        return LowerRules(new PolicyRef(NamespacedKind, ns, policy.Metadata?.Name ?? ""), ns, policy.Spec, policy.Specs, scope);
     }
 
     /// <summary>Lowers a CiliumClusterwideNetworkPolicy (one IR policy per rule).</summary>
     public static IEnumerable<IrPolicy> Lower(CiliumClusterwideNetworkPolicy policy, CiliumLoweringContext context, SourceRef? source = null) =>
-        LowerRules(new PolicyRef(ClusterwideKind, null, policy.Metadata?.Name ?? ""), null, policy.Spec, policy.Specs, context, source);
+        LowerRules(new PolicyRef(ClusterwideKind, null, policy.Metadata?.Name ?? ""), null, policy.Spec, policy.Specs,
+            new Scope(context, source, PolicyModeAnnotation.IsAudit(policy.Metadata?.Annotations)));
 
-    private static IEnumerable<IrPolicy> LowerRules(PolicyRef reference, string? ns, CiliumRule? spec, IReadOnlyList<CiliumRule?>? specs, CiliumLoweringContext context, SourceRef? source)
+    private static IEnumerable<IrPolicy> LowerRules(PolicyRef reference, string? ns, CiliumRule? spec, IReadOnlyList<CiliumRule?>? specs, Scope scope)
     {
-        if (spec is not null) yield return LowerRule(reference, ns, spec, FieldPath.Root.Field("spec"), "", new Scope(context, source));
+        if (spec is not null) yield return LowerRule(reference, ns, spec, FieldPath.Root.Field("spec"), "", scope);
         for (var i = 0; i < (specs?.Count ?? 0); i++)
         {
-            if (specs![i] is { } rule) yield return LowerRule(reference, ns, rule, FieldPath.Root.Field("specs").Index(i), $"specs[{i}].", new Scope(context, source));
+            if (specs![i] is { } rule) yield return LowerRule(reference, ns, rule, FieldPath.Root.Field("specs").Index(i), $"specs[{i}].", scope);
         }
     }
 
-    private sealed record Scope(CiliumLoweringContext Context, SourceRef? Source);
+    /// <summary>What every rule of one policy shares: the lowering context, the policy's source, its audit mode.</summary>
+    private sealed record Scope(CiliumLoweringContext Context, SourceRef? Source, bool Audit);
 
     private static IrPolicy LowerRule(PolicyRef reference, string? ns, CiliumRule rule, FieldPath path, string prefix, Scope scope)
     {
@@ -71,7 +75,8 @@ public static class CiliumLowering
             subject,
             hasIngress && (rule.EnableDefaultDeny?.Ingress ?? true),
             hasEgress && (rule.EnableDefaultDeny?.Egress ?? true),
-            rules)
+            rules,
+            scope.Audit)
         {
             Nodes = host ? CiliumSelectors.Nodes(rule.NodeSelector) : null,
         };

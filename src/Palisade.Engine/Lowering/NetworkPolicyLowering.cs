@@ -5,12 +5,13 @@ using Palisade.Engine.Labels;
 using Palisade.Engine.Ports;
 using Palisade.Policy.Binding;
 using Palisade.Policy.Net;
+using Palisade.Policy.Validation;
 
 namespace Palisade.Engine.Lowering;
 
 /// <summary>
 /// Lowers a validated Kubernetes NetworkPolicy into the IR: the default tier at order 1000, allow rules only,
-/// isolation in each direction of its (possibly inferred) policyTypes.
+/// isolation in each direction of its (possibly inferred) policyTypes; audit when annotated so.
 /// </summary>
 public static class NetworkPolicyLowering
 {
@@ -35,7 +36,8 @@ public static class NetworkPolicyLowering
             new EndpointSelector(LabelSelector.From(spec.PodSelector ?? new V1LabelSelector()), NamespaceMatch.Exactly(ns)),
             ingress,
             egress,
-            rules);
+            rules,
+            PolicyModeAnnotation.IsAudit(policy.Metadata.Annotations));
     }
 
     /// <summary>

@@ -10,8 +10,9 @@ namespace Palisade.Engine.Resolution;
 /// </summary>
 public sealed class EndpointClass
 {
-    internal EndpointClass(int index, string key, Identity? identity, IReadOnlyList<NamedPort> ports, BitArray cidrBits)
+    internal EndpointClass(int index, string key, Identity? identity, IReadOnlyList<NamedPort> ports, BitArray cidrBits, bool audit)
     {
+        Audit = audit;
         Index = index;
         Key = key;
         Identity = identity;
@@ -24,10 +25,16 @@ public sealed class EndpointClass
 
     /// <summary>
     /// What makes the class, as text that does not depend on the rest of the cluster: the identity's labels, the named
-    /// ports and the CIDR peers the members lie in. The same pods under another engine (one more pod elsewhere, one more
+    /// ports, the CIDR peers the members lie in and the audit mode. The same pods under another engine (one more pod elsewhere, one more
     /// policy) have the same key, so a data plane can number classes stably.
     /// </summary>
     public string Key { get; }
+
+    /// <summary>
+    /// True when the members are in audit mode (their annotation, or the engine's cluster-wide
+    /// <see cref="EngineOptions.Audit"/>): no policy is enforced on them; would-be drops are audit verdicts.
+    /// </summary>
+    public bool Audit { get; }
 
     /// <summary>The identity, or null for an exempt host-network pod.</summary>
     public Identity? Identity { get; }

@@ -70,11 +70,43 @@ internal static class SideEvaluator
     }
 
     /// <summary>
+    /// Explains one side for <paramref name="flow"/>'s single port: the decision, the rules that decided or the policies
+    /// that isolated, and the L7 redirect of an allowing rule. A side without a map is not isolated.
+    /// </summary>
+    public static SideVerdict Explain(DirectionalPolicy? map, EndpointClass? subject, in PeerRef peer, Direction direction, string name, FlowQuery flow)
+    {
+        if (map is null) return new SideVerdict(direction, name, true, SideReason.NotIsolated, [], []);
+        var recorder = new SideRecorder();
+        var allowed = !Allowed(map, subject, peer, direction, PortSet.Single(flow.Protocol, flow.Port), recorder).IsEmpty;
+        var reason = recorder.Decision switch
+        {
+            RuleAction.Allow => SideReason.AllowedByRule,
+            RuleAction.Deny => SideReason.DeniedByRule,
+            _ => recorder.DefaultDenyTier is not null ? SideReason.DefaultDeny : SideReason.NotIsolated,
+        };
+        var isolatedBy = recorder.DefaultDenyTier?.IsolatedBy ?? [.. map.IsolatingPolicies];
+        return new SideVerdict(direction, name, allowed, reason, recorder.Hits, isolatedBy)
+        {
+            L7 = allowed && reason == SideReason.AllowedByRule ? L7Verdict.Decide(recorder.Hits, flow) : null,
+        };
+    }
+
+    /// <summary>
+    /// Partitions <paramref name="universe"/> by decision, as <see cref="Explain"/> decides each port: the enforced
+    /// map's partition, with what it allows and the would-be map drops turned into audits when the maps differ.
+    /// </summary>
+    public static List<(PortSet Ports, SideDecision Decision)> Decide(in SideMaps maps, EndpointClass? subject, in PeerRef peer, Direction direction, PortSet universe)
+    {
+        var enforced = Decide(maps.Enforced, subject, peer, direction, universe);
+        return maps.Audited ? AuditOverlay.Apply(enforced, Decide(maps.WouldBe, subject, peer, direction, universe)) : enforced;
+    }
+
+    /// <summary>
     /// Partitions <paramref name="universe"/> by decision: the same walk as <see cref="Allowed"/>, keeping for each
     /// group the ports covered by the same matching entries together with those entries (the rules a single-port
     /// evaluation records), the ports a tier denies by default with its isolating policies, and what falls through.
     /// </summary>
-    public static List<(PortSet Ports, SideDecision Decision)> Decide(DirectionalPolicy? map, EndpointClass? subject, in PeerRef peer, Direction direction, PortSet universe)
+    private static List<(PortSet Ports, SideDecision Decision)> Decide(DirectionalPolicy? map, EndpointClass? subject, in PeerRef peer, Direction direction, PortSet universe)
     {
         if (map is null) return [(universe, new SideDecision(SideReason.NotIsolated, [], []))];
         var destination = direction == Direction.Ingress ? subject : peer.Class;

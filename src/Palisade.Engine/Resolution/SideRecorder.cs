@@ -28,7 +28,11 @@ internal sealed class SideRecorder
 
     /// <summary>The hit a matching entry records.</summary>
     public static RuleHit HitOf(PolicyMapEntry entry) =>
-        new(entry.Policy.Ref, entry.Policy.Tier, entry.Rule.Action, entry.Rule.Direction, entry.Rule.Index, entry.Rule.Label, entry.Rule.Log, entry.Rule.L7);
+        new(entry.Policy.Ref, entry.Policy.Tier, entry.Rule.Action, entry.Rule.Direction, entry.Rule.Index, entry.Rule.Label, entry.Rule.Log, entry.Rule.L7)
+        {
+            AnyPeer = entry.Rule.Peers is null,
+            AnyPort = entry.Rule.Ports is null,
+        };
 
     public void Decided(EntryGroup group)
     {

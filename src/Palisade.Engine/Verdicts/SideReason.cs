@@ -23,4 +23,11 @@ public enum SideReason
     /// is running is always allowed") and Cilium's allow-localhost, which is "always" in Kubernetes mode.
     /// </summary>
     LocalHost,
+
+    /// <summary>
+    /// Audit (dry-run): the enforced policies allow it but enforcing every policy would drop it (a policy in audit
+    /// mode, or the endpoint or the cluster in audit mode). Let through and logged; <c>WouldBe</c> says how it would
+    /// have been dropped (<see cref="DeniedByRule"/> or <see cref="DefaultDeny"/>).
+    /// </summary>
+    Audit,
 }

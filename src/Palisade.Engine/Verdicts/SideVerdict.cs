@@ -9,6 +9,12 @@ namespace Palisade.Engine.Verdicts;
 /// </remarks>
 public sealed record SideVerdict(Direction Direction, string Endpoint, bool Allowed, SideReason Reason, IReadOnlyList<RuleHit> DecidedBy, IReadOnlyList<PolicyRef> IsolatedBy)
 {
+    /// <summary>
+    /// For <see cref="SideReason.Audit"/>, the drop enforcing every policy would make (<see cref="SideReason.DeniedByRule"/>
+    /// or <see cref="SideReason.DefaultDeny"/>); otherwise null.
+    /// </summary>
+    public SideReason? WouldBe { get; init; }
+
     /// <summary>The L7 redirect and decision, or null when the port is not redirected on this side.</summary>
     public L7Verdict? L7 { get; init; }
 
@@ -28,6 +34,8 @@ public sealed record SideVerdict(Direction Direction, string Endpoint, bool Allo
             SideReason.AllowedByRule => $"allowed by {string.Join(", ", DecidedBy)}",
             SideReason.DeniedByRule => $"denied by {string.Join(", ", DecidedBy)}",
             SideReason.LocalHost => $"allowed: {Endpoint}'s own node always reaches it (Kubernetes; Cilium allow-localhost)",
+            SideReason.Audit when WouldBe == SideReason.DeniedByRule => $"audit: would be denied by {string.Join(", ", DecidedBy)}; let through",
+            SideReason.Audit => $"audit: would be denied by default: isolated by {string.Join(", ", IsolatedBy)}; let through",
             _ => $"denied by default: isolated by {string.Join(", ", IsolatedBy)}; no rule allows it",
         };
         var logs = DecidedBy.Select(h => h.Log).OfType<string>().Distinct(StringComparer.Ordinal).ToList();

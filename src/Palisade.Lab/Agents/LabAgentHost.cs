@@ -108,7 +108,7 @@ public static class LabAgentHost
     }
 
     private static string Fingerprint(Endpoint e) =>
-        $"{e.Labels.Key}|{string.Join(",", e.Addresses)}|{string.Join(",", e.Ports)}|{e.ServiceAccount}|{e.NodeName}|{e.HostNetwork}";
+        $"{e.Labels.Key}|{string.Join(",", e.Addresses)}|{string.Join(",", e.Ports)}|{e.ServiceAccount}|{e.NodeName}|{e.HostNetwork}|{e.Audit}";
 
     /// <summary>What the last sync saw: namespaces, nodes and Services; policies; pods; and the engine the node's program was made from.</summary>
     private sealed record Seen(string Others, IReadOnlyDictionary<string, (string Kind, string Name, string Json)> Policies, IReadOnlyDictionary<string, Endpoint> Pods, PolicyEngine? Engine);

@@ -35,7 +35,7 @@ public static class LabEngine
             CiliumClusterwideNetworkPolicies = set.CiliumClusterwideNetworkPolicies,
             Diagnostics = [],
         };
-        return EngineLoader.FromManifests(lab, new ClusterOptions(), new EngineInputs());
+        return EngineLoader.FromManifests(lab, new ClusterOptions(), Inputs(snapshot));
     }
 
     /// <summary>
@@ -65,7 +65,10 @@ public static class LabEngine
 
     /// <summary>The lab's policies lowered (what <see cref="PolicyEngine.WithPolicies"/> takes).</summary>
     public static IReadOnlyList<Palisade.Engine.Ir.IrPolicy> LowerPolicies(LabSnapshot snapshot) =>
-        EngineLoader.Lower(snapshot.Desired.Manifests, new EngineInputs()).Policies;
+        EngineLoader.Lower(snapshot.Desired.Manifests, Inputs(snapshot)).Policies;
+
+    /// <summary>What the engine takes besides manifests: the lab-wide audit mode (<c>lab up --audit</c>).</summary>
+    private static EngineInputs Inputs(LabSnapshot snapshot) => new() { Engine = new EngineOptions { Audit = snapshot.Config.Audit } };
 
     /// <summary>
     /// A copy of the pod with its node and address: the replicas of a workload share one spec object as loaded, so the

@@ -34,6 +34,9 @@ public sealed record LabConfig
     /// <summary>How many flows each node's agent keeps (its ring buffer; the oldest go first, counted as lost to slow readers).</summary>
     public int FlowBufferSize { get; init; } = 4096;
 
+    /// <summary>Lab-wide audit (dry-run) mode: what policies would drop is let through and reported as AUDIT.</summary>
+    public bool Audit { get; init; }
+
     /// <summary>The names of the nodes: node-1 .. node-N.</summary>
     public IReadOnlyList<string> NodeNames => [.. Enumerable.Range(1, Nodes).Select(i => $"node-{i}")];
 

@@ -87,22 +87,26 @@ internal static class FlowText
 
     /// <summary>
     /// Which policies decided, for the flow's direction: <c>by ns/allow-web</c> when allowed,
-    /// <c>(denied by CiliumNetworkPolicy ns/deny rule 0)</c>, or <c>(default deny: isolated by ns/deny-all)</c>; empty when none is named.
+    /// <c>(denied by CiliumNetworkPolicy ns/deny rule 0)</c>, or <c>(default deny: isolated by ns/deny-all)</c>, an audit as
+    /// <c>(would be default deny: isolated by ns/deny-all; let through)</c>; empty when none is named.
     /// </summary>
     public static string Policies(Flow flow)
     {
         var egress = flow.TrafficDirection != TrafficDirection.Ingress;
         var ingress = flow.TrafficDirection != TrafficDirection.Egress;
         IEnumerable<Policy> Pick(IEnumerable<Policy> e, IEnumerable<Policy> i) => (egress ? e : []).Concat(ingress ? i : []);
-        if (flow.Verdict is Flows.Verdict.Dropped or Flows.Verdict.Error)
+        if (flow.Verdict is Flows.Verdict.Dropped or Flows.Verdict.Error or Flows.Verdict.Audit)
         {
+            // An audit names the drop it would be, and says it was let through.
+            var would = flow.Verdict == Flows.Verdict.Audit ? "would be " : "";
+            var through = flow.Verdict == Flows.Verdict.Audit ? "; let through" : "";
             var denied = Pick(flow.EgressDeniedBy, flow.IngressDeniedBy).ToList();
             if (denied.Count > 0)
             {
-                return $"(denied by {string.Join(", ", denied.Select(DenyingRule))})";
+                return $"({would}denied by {string.Join(", ", denied.Select(DenyingRule))}{through})";
             }
             var isolated = Pick(flow.EgressIsolatedBy, flow.IngressIsolatedBy).ToList();
-            return isolated.Count > 0 ? $"(default deny: isolated by {string.Join(", ", isolated.Select(Name))})" : "";
+            return isolated.Count > 0 ? $"({would}default deny: isolated by {string.Join(", ", isolated.Select(Name))}{through})" : "";
         }
         var allowed = Pick(flow.EgressAllowedBy, flow.IngressAllowedBy).ToList();
         return allowed.Count > 0 ? "by " + string.Join(", ", allowed.Select(Name)) : "";

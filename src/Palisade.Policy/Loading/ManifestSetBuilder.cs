@@ -16,6 +16,8 @@ internal sealed class ManifestSetBuilder(DiagnosticBag diagnostics)
 
     private const string LegacyIsolationAnnotation = "net.beta.kubernetes.io/network-policy";
 
+    private static readonly FieldPath Metadata = FieldPath.Root.Field("metadata");
+
     private readonly List<Loaded<V1Namespace>> _namespaces = [];
     private readonly List<LoadedPod> _pods = [];
     private readonly List<Loaded<V1Service>> _services = [];
@@ -33,14 +35,18 @@ internal sealed class ManifestSetBuilder(DiagnosticBag diagnostics)
         ns.Metadata.Labels[NamespaceNameLabel] = ns.Metadata.Name;
         if (ns.Metadata.Annotations?.ContainsKey(LegacyIsolationAnnotation) == true)
         {
-            Report(Severity.Warning, source, FieldPath.Root.Field("metadata").Field("annotations").Field(LegacyIsolationAnnotation),
+            Report(Severity.Warning, source, Metadata.Field("annotations").Field(LegacyIsolationAnnotation),
                 $"the annotation {LegacyIsolationAnnotation} is no longer honoured (Kubernetes dropped it in 1.7); it isolates nothing",
                 "express the isolation as a NetworkPolicy, e.g. a default-deny policy with podSelector: {} in this namespace");
         }
         _namespaces.Add(new(ns, source));
     }
 
-    public void AddPod(V1Pod pod, SourceRef source) => _pods.Add(new LoadedPod(pod, null, source));
+    public void AddPod(V1Pod pod, SourceRef source)
+    {
+        ReportAll(PolicyModeAnnotation.Validate(pod.Metadata?.Annotations, Metadata), source);
+        _pods.Add(new LoadedPod(pod, null, source));
+    }
 
     public void AddService(V1Service service, SourceRef source) => _services.Add(new(service, source));
 
@@ -48,22 +54,28 @@ internal sealed class ManifestSetBuilder(DiagnosticBag diagnostics)
 
     public void AddNetworkPolicy(V1NetworkPolicy policy, SourceRef source)
     {
-        foreach (var d in NetworkPolicyValidator.Validate(policy))
-        {
-            if (!BindingFailedAt(source, d.Path)) Report(d.Severity, source, d.Path, d.Message, d.Hint);
-        }
+        ReportAll(NetworkPolicyValidator.Validate(policy), source);
+        ReportAll(PolicyModeAnnotation.Validate(policy.Metadata?.Annotations, Metadata), source);
         _policies.Add(new(policy, source));
     }
 
     /// <summary>Validates and collects a CiliumNetworkPolicy or CiliumClusterwideNetworkPolicy.</summary>
     public void AddCiliumPolicy(object policy, SourceRef source)
     {
-        foreach (var d in Cilium.CiliumPolicyValidator.Validate(policy))
+        ReportAll(Cilium.CiliumPolicyValidator.Validate(policy), source);
+        var metadata = policy is Cilium.CiliumNetworkPolicy namespaced ? namespaced.Metadata : ((Cilium.CiliumClusterwideNetworkPolicy)policy).Metadata;
+        ReportAll(PolicyModeAnnotation.Validate(metadata?.Annotations, Metadata), source);
+        if (policy is Cilium.CiliumNetworkPolicy cnp) _cnps.Add(new(cnp, source));
+        else _ccnps.Add(new((Cilium.CiliumClusterwideNetworkPolicy)policy, source));
+    }
+
+    /// <summary>Reports a validator's problems, except where the binder already reported the field.</summary>
+    private void ReportAll(IEnumerable<ValidationProblem> problems, SourceRef source)
+    {
+        foreach (var d in problems)
         {
             if (!BindingFailedAt(source, d.Path)) Report(d.Severity, source, d.Path, d.Message, d.Hint);
         }
-        if (policy is Cilium.CiliumNetworkPolicy cnp) _cnps.Add(new(cnp, source));
-        else _ccnps.Add(new((Cilium.CiliumClusterwideNetworkPolicy)policy, source));
     }
 
     /// <summary>
@@ -85,6 +97,8 @@ internal sealed class ManifestSetBuilder(DiagnosticBag diagnostics)
             Report(Severity.Error, source, FieldPath.Root.Field("spec"), $"{kind} {meta.Name} has no pod template", $"add {field} with the pod's labels and containers");
             return;
         }
+        var templatePath = kind == "CronJob" ? FieldPath.Root.Field("spec").Field("jobTemplate").Field("spec").Field("template") : FieldPath.Root.Field("spec").Field("template");
+        ReportAll(PolicyModeAnnotation.Validate(template.Metadata?.Annotations, templatePath.Field("metadata")), source);
         if (replicas > MaxReplicas)
         {
             Report(Severity.Error, source, FieldPath.Root.Field("spec").Field(kind is "Job" or "CronJob" ? "parallelism" : "replicas"),

@@ -1,10 +1,8 @@
 using CsCheck;
-using Palisade.Engine.Cluster;
 using Palisade.Engine.Ir;
 using Palisade.Engine.Ports;
 using Palisade.Engine.Resolution;
 using Palisade.Engine.Verdicts;
-using Palisade.Policy.Loading;
 using Palisade.Testing.Generators;
 
 namespace Palisade.Engine.Tests.Properties;
@@ -12,22 +10,28 @@ namespace Palisade.Engine.Tests.Properties;
 /// <summary>
 /// <see cref="PolicyEngine.SideDecisions"/> partitions the ports exactly, and for every port says what
 /// <see cref="PolicyEngine.Evaluate"/> explains for that side — the reason, the deciding rules in order, the isolating
-/// policies — on random clusters mixing Kubernetes and Cilium policies (allow and deny rules, ranges, named ports).
+/// policies — and what <see cref="PolicyEngine.SideAllowedPorts(EndpointClass, Direction, PeerRef)"/> allows, on random
+/// clusters mixing Kubernetes and Cilium policies (allow and deny rules, ranges, named ports), with and without audit
+/// policies, pods in audit mode and cluster-wide audit mode.
 /// </summary>
 public class SideDecisionsTests
 {
-    private static readonly int[] Probes = [0, 1, 53, 79, 80, 81, 443, 5432, 8080, 8443, 9090, 65535];
-
     [Fact]
     public void SideDecisions_OnMixedClusters_AgreeWithEvaluateOnEveryPort()
     {
-        CiliumPolicyGen.Mixed.Sample(Check, iter: 200, print: CiliumOracleComparison.Summary);
+        CiliumPolicyGen.Mixed.Sample(g => Check(new AuditedCluster(g, 0, 0, false)), iter: 200, print: CiliumOracleComparison.Summary);
     }
 
-    private static void Check(MixedCluster generated)
+    [Fact]
+    public void SideDecisions_WithAuditPoliciesPodsAndClusterWideMode_AgreeWithEvaluateOnEveryPort()
     {
-        var set = ManifestLoader.LoadText(generated.ToYaml(), "generated.yaml");
-        var engine = PolicyEngine.Build(ClusterStateBuilder.Build(set), EngineLoader.Lower(set, new EngineInputs()).Policies);
+        AuditedCluster.Any.Sample(Check, iter: 200, print: c => c.Summary());
+    }
+
+    private static void Check(AuditedCluster generated)
+    {
+        var (_, cluster, policies) = generated.Load();
+        var engine = PolicyEngine.Build(cluster, generated.Mark(policies), generated.Options);
         var pods = engine.Cluster.Endpoints.Where(e => !e.HostNetwork).ToList();
         foreach (var a in pods)
         {
@@ -37,12 +41,14 @@ public class SideDecisionsTests
                 var ingress = engine.SideDecisions(engine.ClassOf(b), Direction.Ingress, PeerRef.Of(engine.ClassOf(a)), PortSet.Universe);
                 AssertPartition(egress);
                 AssertPartition(ingress);
-                foreach (var (protocol, port) in PortsToProbe(egress.Concat(ingress)))
+                var allowed = engine.SideAllowedPorts(engine.ClassOf(a), Direction.Egress, PeerRef.Of(engine.ClassOf(b)));
+                foreach (var (protocol, port) in PortProbes.Of(egress.Concat(ingress)))
                 {
                     var verdict = engine.Evaluate(new FlowQuery(a, a.PrimaryAddress, b, b.PrimaryAddress, protocol, port));
-                    Assert.Equal(KeyOf(verdict.Egress), At(egress, protocol, port).Key);
-                    Assert.Equal(KeyOf(verdict.Ingress), At(ingress, protocol, port).Key);
-                    Assert.Equal(verdict.Egress.Allowed, At(egress, protocol, port).Allowed);
+                    Assert.Equal(PortProbes.KeyOf(verdict.Egress), PortProbes.At(egress, protocol, port).Key);
+                    Assert.Equal(PortProbes.KeyOf(verdict.Ingress), PortProbes.At(ingress, protocol, port).Key);
+                    Assert.Equal(verdict.Egress.Allowed, PortProbes.At(egress, protocol, port).Allowed);
+                    Assert.Equal(verdict.Egress.Allowed, allowed.Contains(protocol, port));
                 }
             }
         }
@@ -58,21 +64,4 @@ public class SideDecisionsTests
         }
         Assert.Equal(PortSet.Universe, all);
     }
-
-    /// <summary>Fixed ports plus both edges of every decided range and the ports just outside them.</summary>
-    private static IEnumerable<(Protocol, int)> PortsToProbe(IEnumerable<(PortSet Ports, SideDecision Decision)> decisions)
-    {
-        var ports = new HashSet<(Protocol, int)>();
-        foreach (var protocol in PortSet.L4Protocols) ports.UnionWith(Probes.Select(p => (protocol, p)));
-        foreach (var range in decisions.SelectMany(d => d.Ports.Ranges))
-        {
-            foreach (var p in new[] { range.From - 1, range.From, range.To, range.To + 1 }.Where(p => p is >= 0 and <= 65535)) ports.Add((range.Protocol, p));
-        }
-        return ports;
-    }
-
-    private static SideDecision At(IReadOnlyList<(PortSet Ports, SideDecision Decision)> decisions, Protocol protocol, int port) =>
-        decisions.Single(d => d.Ports.Contains(protocol, port)).Decision;
-
-    private static string KeyOf(SideVerdict side) => new SideDecision(side.Reason, side.DecidedBy, side.IsolatedBy).Key;
 }

@@ -42,7 +42,21 @@ public sealed class FlowObservationTests
         var none = await lab.CliAsync("observe", "--verdict", "DROPPED", "--not", "--to-pod", $"{Ns}/k-shop-blue", "-o", "json");
         Assert.Equal(0, none.ExitCode);
         Assert.Equal("", none.StandardOutput.Trim());
+
+        // Each agent's metrics count exactly the drops its ring holds (nothing overflowed: 4096 flows per node).
+        foreach (var node in new[] { "node-1", "node-2" })
+        {
+            var metrics = await lab.CliAsync("lab", "metrics", "--node", node);
+            Assert.True(metrics.ExitCode == 0, metrics.StandardError);
+            var counted = Sum(metrics.StandardOutput, "palisade_drop_total{");
+            Assert.Equal((await ObserveAsync(lab, "--verdict", "DROPPED", "--node-name", node)).Count, counted);
+            Assert.Equal((await ObserveAsync(lab, "--node-name", node)).Count, Sum(metrics.StandardOutput, "palisade_flows_processed_total{"));
+        }
+        Assert.Contains($"palisade_drop_total{{reason=\"POLICY_DENIED\",protocol=\"TCP\",source=\"{Ns}\",destination=\"{Ns}\"}}", (await lab.CliAsync("lab", "metrics")).StandardOutput, StringComparison.Ordinal);
     }
+
+    private static long Sum(string exposition, string prefix) =>
+        exposition.Split('\n').Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).Sum(l => (long)double.Parse(l[(l.LastIndexOf(' ') + 1)..], global::System.Globalization.CultureInfo.InvariantCulture));
 
     [Fact]
     public async Task StarWars_TheXwingsDropNamesRule1AndTheTiefightersLandingIsAllowedByIt()
@@ -71,14 +85,20 @@ public sealed class FlowObservationTests
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
-            var result = await lab.CliAsync(["observe", "--all", "-o", "json", .. filters]);
-            Assert.True(result.ExitCode == 0, result.StandardError);
-            var flows = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(l => JsonDocument.Parse(l).RootElement).Where(r => r.TryGetProperty("flow", out _)).Select(r => r.GetProperty("flow").Clone()).ToList();
+            var flows = await ObserveAsync(lab, filters);
             if (flows.Any(until)) return flows;
-            Assert.True(DateTime.UtcNow < deadline, $"no flow as expected within 10 s; observe printed:\n{result.StandardOutput}");
+            Assert.True(DateTime.UtcNow < deadline, $"no flow as expected within 10 s; observe printed:\n{string.Join("\n", flows)}");
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>Every flow the lab's rings hold that <paramref name="filters"/> select, as <c>observe --all -o json</c> prints them.</summary>
+    private static async Task<List<JsonElement>> ObserveAsync(LabFixture lab, params string[] filters)
+    {
+        var result = await lab.CliAsync(["observe", "--all", "-o", "json", .. filters]);
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        return [.. result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement).Where(r => r.TryGetProperty("flow", out _)).Select(r => r.GetProperty("flow").Clone())];
     }
 
     private static string Pod(JsonElement flow, string side) =>

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Palisade.Lab;
 using Palisade.Lab.Api;
+using System.Text.Json.Nodes;
 using Palisade.Policy.Loading;
+using Palisade.Policy.Validation;
 
 namespace Palisade.Cli.Commands.Lab;
 
@@ -24,8 +26,14 @@ internal static class ApplyCommands
         var files = Files();
         var lab = LabOptions.Lab();
         var ns = LabOptions.Namespace();
-        var command = new Command("apply", "Apply manifests to a running lab (pods appear, labels change, policies are stored).") { files, lab, ns };
-        command.SetAction((result, ct) => SendAsync(context, result.GetValue(lab), LabInput.Read(result.GetValue(files)!, result.GetValue(ns), context), LabManager.ApplyAsync, ct));
+        var audit = new Option<bool>("--audit") { Description = $"Apply the policies in audit (dry-run) mode: they drop nothing and report what they would drop as AUDIT (sets the annotation {PolicyModeAnnotation.Key}: audit)." };
+        var command = new Command("apply", "Apply manifests to a running lab (pods appear, labels change, policies are stored).") { files, lab, ns, audit };
+        command.SetAction((result, ct) =>
+        {
+            var objects = LabInput.Read(result.GetValue(files)!, result.GetValue(ns), context);
+            if (objects is not null && result.GetValue(audit)) objects = [.. objects.Select(InAudit)];
+            return SendAsync(context, result.GetValue(lab), objects, LabManager.ApplyAsync, ct);
+        });
         return command;
     }
 
@@ -45,6 +53,19 @@ internal static class ApplyCommands
             return SendAsync(context, result.GetValue(lab), objects, LabManager.DeleteAsync, ct);
         });
         return command;
+    }
+
+    /// <summary>A policy with the audit annotation set (other objects as they are).</summary>
+    private static ManifestObject InAudit(ManifestObject o)
+    {
+        if (o.Kind is not ("NetworkPolicy" or "CiliumNetworkPolicy" or "CiliumClusterwideNetworkPolicy")) return o;
+        var json = (JsonObject)o.Json.DeepClone();
+        var metadata = json["metadata"] as JsonObject ?? [];
+        json["metadata"] = metadata;
+        var annotations = metadata["annotations"] as JsonObject ?? [];
+        metadata["annotations"] = annotations;
+        annotations[PolicyModeAnnotation.Key] = PolicyModeAnnotation.Audit;
+        return o with { Json = json };
     }
 
     private static Option<string[]> Files() => new("--file", "-f")

@@ -20,6 +20,7 @@ internal static class LabCommand
         command.Subcommands.Add(Controller());
         command.Subcommands.Add(WorkloadHost(context));
         command.Subcommands.Add(Agent(context));
+        command.Subcommands.Add(Metrics(context));
         return command;
     }
 
@@ -34,21 +35,27 @@ internal static class LabCommand
             Description = "Outside host names the lab's DNS answers, each served by a world host (HTTP 80, HTTPS 443): NAME or NAME=ADDRESS, comma-separated or repeated.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command("up", "Bring a lab up (cleaning up what a crashed run of the same name left), then apply the manifests.") { files, nodes, name, podCidr, external };
-        command.SetAction((result, ct) => UpAsync(context, result.GetValue(name)!, result.GetValue(files) ?? [], result.GetValue(nodes), result.GetValue(podCidr)!, result.GetValue(external) ?? [], ct));
+        var audit = new Option<bool>("--audit") { Description = "Audit (dry-run) mode for the whole lab: what policies would drop is let through and reported as AUDIT (palisade observe --verdict AUDIT)." };
+        var flowBuffer = new Option<int>("--flow-buffer-size") { Description = "Flows each node's agent keeps for `palisade observe`.", DefaultValueFactory = _ => 4096 };
+        var command = new Command("up", "Bring a lab up (cleaning up what a crashed run of the same name left), then apply the manifests.") { files, nodes, name, podCidr, external, audit, flowBuffer };
+        command.SetAction((result, ct) =>
+        {
+            var config = new LabConfig { Nodes = result.GetValue(nodes), Audit = result.GetValue(audit), FlowBufferSize = result.GetValue(flowBuffer) };
+            return UpAsync(context, result.GetValue(name)!, result.GetValue(files) ?? [], config, result.GetValue(podCidr)!, result.GetValue(external) ?? [], ct);
+        });
         return command;
     }
 
-    private static async Task<int> UpAsync(CliContext context, string name, string[] files, int nodes, string podCidr, string[] external, CancellationToken ct)
+    private static async Task<int> UpAsync(CliContext context, string name, string[] files, LabConfig shape, string podCidr, string[] external, CancellationToken ct)
     {
         var objects = files.Length == 0 ? [] : LabInput.Read(files, null, context);
         if (objects is null) return ExitCodes.InvalidInput;
         if (!IPNetwork.TryParse(podCidr, out var cidr)) throw new LabException($"--pod-cidr {podCidr}: not a CIDR (e.g. 10.244.0.0/16)");
-        var config = new LabConfig { Nodes = nodes, PodCidr = cidr, ExternalHosts = ExternalHostsOption.Parse(external) };
+        var config = shape with { PodCidr = cidr, ExternalHosts = ExternalHostsOption.Parse(external) };
         var printer = new ProgressPrinter(context);
         await LabManager.UpAsync(name, config, objects, printer.Show, ct).ConfigureAwait(false);
         printer.EndLine();
-        context.Out.WriteLine($"lab {name} is up: {nodes} node(s)");
+        context.Out.WriteLine($"lab {name} is up: {config.Nodes} node(s){(config.Audit ? ", audit mode (nothing is dropped; would-be drops are reported as AUDIT)" : "")}");
         LabStatusCommand.PrintPods(context, LabPaths.For(name));
         return ExitCodes.Ok;
     }
@@ -75,6 +82,26 @@ internal static class LabCommand
         var command = new Command("controller", "Run a lab's controller (started by `lab up`).") { name };
         command.Hidden = true;
         command.SetAction((result, _) => LabControllerHost.RunAsync(result.GetValue(name)!, Console.Out));
+        return command;
+    }
+
+    private static Command Metrics(CliContext context)
+    {
+        var node = new Option<string?>("--node") { Description = "Only this node's agent (default: every node)." };
+        var lab = LabOptions.Lab();
+        var command = new Command("metrics", "Print the node agents' Prometheus metrics (flows, drops, policy verdicts, lost events).") { node, lab };
+        command.SetAction(async (result, ct) =>
+        {
+            var paths = LabPaths.For(LabManager.Resolve(result.GetValue(lab)));
+            var nodes = Palisade.Lab.State.LabSnapshot.Read(paths).Config.NodeNames;
+            var wanted = result.GetValue(node) is { } n ? (nodes.Contains(n) ? [n] : throw new LabException($"--node {n}: the lab's nodes are {string.Join(", ", nodes)}")) : nodes;
+            foreach (var name in wanted)
+            {
+                context.Out.WriteLine($"# node {name}");
+                context.Out.Write(await AgentMetrics.ScrapeAsync(paths, name, ct).ConfigureAwait(false));
+            }
+            return ExitCodes.Ok;
+        });
         return command;
     }
 

@@ -27,6 +27,7 @@ internal static class LabEndpointsView
             datapathIdentity = datapath.TryGetValue(e.Key, out var id) ? id : (uint?)null,
             ingress = engine.IsIsolated(e, Direction.Ingress) ? "Enabled" : "Disabled",
             egress = engine.IsIsolated(e, Direction.Egress) ? "Enabled" : "Disabled",
+            mode = e.Audit || snapshot.Config.Audit ? "audit" : "enforce",
             ipv4 = e.PrimaryAddress.ToString(),
             labels = engine.Identities.Of(e)?.CiliumLabels.ToList() ?? [],
         }).ToList();
@@ -35,14 +36,15 @@ internal static class LabEndpointsView
             context.Out.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
             return ExitCodes.Ok;
         }
-        var table = new ColumnTable("ENDPOINT", "NODE", "IDENTITY", "NFT-ID", "POLICY (INGRESS)", "POLICY (EGRESS)", "IPV4", "LABELS");
+        var table = new ColumnTable("ENDPOINT", "NODE", "IDENTITY", "NFT-ID", "POLICY (INGRESS)", "POLICY (EGRESS)", "MODE", "IPV4", "LABELS");
         foreach (var r in rows)
         {
-            table.Add(r.endpoint, r.node, r.identity?.ToString(CultureInfo.InvariantCulture) ?? "-", r.datapathIdentity?.ToString(CultureInfo.InvariantCulture) ?? "-", r.ingress, r.egress, r.ipv4, string.Join(" ", r.labels.Where(l => !l.StartsWith("k8s:io.cilium.k8s.", StringComparison.Ordinal))));
+            table.Add(r.endpoint, r.node, r.identity?.ToString(CultureInfo.InvariantCulture) ?? "-", r.datapathIdentity?.ToString(CultureInfo.InvariantCulture) ?? "-", r.ingress, r.egress, r.mode, r.ipv4, string.Join(" ", r.labels.Where(l => !l.StartsWith("k8s:io.cilium.k8s.", StringComparison.Ordinal))));
         }
         table.Write(context.Out);
         context.Out.WriteLine();
         context.Out.WriteLine("policy enforcement as the engine computes it for the lab's state; NFT-ID keys the node tables' maps and chains (egress-<id>, ingress-<id>);");
+        context.Out.WriteLine("MODE audit: the pod's would-be drops are let through and reported as AUDIT (policies annotated audit are audited for every pod);");
         context.Out.WriteLine("`palisade connectivity test` shows what the kernel does");
         return ExitCodes.Ok;
     }
