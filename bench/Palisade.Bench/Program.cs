@@ -19,6 +19,7 @@ internal static class Program
                Palisade.Bench lab [--pods 10,100,500] [--applies 10]   (root: brings up labs in network namespaces)
                Palisade.Bench datapath [--entries 0,1000,10000,50000] [--seconds 0.5] [--best-of 3] [--rounds 6] [--port 7000] [--quick]   (root + gcc: kernel-bound CRR/RR/stream with policy vs none)
                Palisade.Bench agent [--pods-per-node 10000] [--changes 40] [--loads 3]   (root: full load and change-to-enforced on the kernel)
+               Palisade.Bench flowlog [--seconds 0.5] [--best-of 3] [--rounds 6] [--latency 200] [--quick]   (root + gcc: CRR with flow logging on vs off; SYN-to-follower latency)
                Palisade.Bench nflog [--packets 1000000] [--rounds 4] [--group 7] [--quick]   (root + gcc: NFLOG events/s, full reader vs a raw counting reader)
                Palisade.Bench gen PODS POLICIES FILE [SEED]
                Palisade.Bench profile PODS POLICIES [ROUNDS]
@@ -35,7 +36,8 @@ internal static class Program
                 "lab" => Lab.LabBench.RunAsync(args[1..]).GetAwaiter().GetResult(),
                 "datapath" => Lab.DatapathBench.RunAsync(args[1..]).GetAwaiter().GetResult(),
                 "agent" => Agent.AgentBench.RunAsync(args[1..]).GetAwaiter().GetResult(),
-                "nflog" => Observe.NflogBench.RunAsync(args[1..]).GetAwaiter().GetResult(),
+                "flowlog" => Observe.FlowLogBench.RunAsync(args[1..]).GetAwaiter().GetResult(),
+                "nflog" => Observe.NflogBench.RunAsync(args[1..], new Observe.FlowRingSink().Write).GetAwaiter().GetResult(),
                 "gen" when args.Length >= 4 => Gen(args),
                 "profile" when args.Length >= 3 => ProfileCommand.Run(Int(args[1]), Int(args[2]), args.Length > 3 ? Int(args[3]) : 5),
                 RunOneCommand.Name => RunOneCommand.Run(args[1], Int(args[2]), double.Parse(args[3], CultureInfo.InvariantCulture), Int(args[4])),

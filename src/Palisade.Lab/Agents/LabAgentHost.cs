@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Palisade.Agent;
+using Palisade.Agent.Programming;
 using Palisade.Datapath.Kernel;
 using Palisade.Datapath.Nft;
 using Palisade.Engine;
@@ -33,7 +34,8 @@ public static class LabAgentHost
         using var store = LabStore.Open(paths.StateDb);
         var naming = new LabNaming(lab);
         using var kernel = new LibNftables(naming.Node(node));
-        var agent = new NodeAgent(node, kernel, e => LabNaming.PodVeth(e.Key));
+        var logs = store.Config.FlowLogs;
+        var agent = new NodeAgent(node, kernel, e => LabNaming.PodVeth(e.Key), new NodeTable(logging: new FlowLogging(Drops: logs != "off", Allowed: logs == "all")));
         using var bell = AgentBell.Listen(paths.AgentBell(node));
         await using var observer = await AgentObserver.StartAsync(paths, naming.Node(node), node, agent, store.Config.FlowBufferSize, log, ct).ConfigureAwait(false);
         var record = new AgentRecord(node, Environment.ProcessId, 0, 0, null, 0, 0, 0, 0, 0, DateTimeOffset.UtcNow);

@@ -34,6 +34,9 @@ public sealed record LabConfig
     /// <summary>How many flows each node's agent keeps (its ring buffer; the oldest go first, counted as lost to slow readers).</summary>
     public int FlowBufferSize { get; init; } = 4096;
 
+    /// <summary>What the nodes' verdict chains report as flows: <c>all</c> (drops, and every new connection's allow), <c>drops</c>, or <c>off</c>.</summary>
+    public string FlowLogs { get; init; } = "all";
+
     /// <summary>Lab-wide audit (dry-run) mode: what policies would drop is let through and reported as AUDIT.</summary>
     public bool Audit { get; init; }
 
@@ -44,6 +47,7 @@ public sealed record LabConfig
     public LabConfig Validated()
     {
         if (Nodes is < 1 or > 16) throw new LabException($"--nodes {Nodes}: a lab has 1 to 16 nodes");
+        if (FlowLogs is not ("all" or "drops" or "off")) throw new LabException($"--flow-logs {FlowLogs}: give all, drops or off");
         if (FlowBufferSize is < 16 or > 1 << 20) throw new LabException($"--flow-buffer-size {FlowBufferSize}: give 16 to 1048576 flows per node");
         if (PodCidr.BaseAddress.AddressFamily != global::System.Net.Sockets.AddressFamily.InterNetwork || PodCidr.PrefixLength > 24)
         {
