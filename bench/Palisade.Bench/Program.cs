@@ -20,7 +20,7 @@ internal static class Program
                Palisade.Bench datapath [--entries 0,1000,10000,50000] [--seconds 0.5] [--best-of 3] [--rounds 6] [--port 7000] [--quick]   (root + gcc: kernel-bound CRR/RR/stream with policy vs none)
                Palisade.Bench agent [--pods-per-node 10000] [--changes 40] [--loads 3]   (root: full load and change-to-enforced on the kernel)
                Palisade.Bench flowlog [--seconds 0.5] [--best-of 3] [--rounds 6] [--latency 200] [--quick]   (root + gcc: CRR with flow logging on vs off; SYN-to-follower latency)
-               Palisade.Bench nflog [--packets 1000000] [--rounds 4] [--group 7] [--quick]   (root + gcc: NFLOG events/s, full reader vs a raw counting reader)
+               Palisade.Bench nflog [--packets 1000000] [--rate 0] [--rounds 4] [--group 7] [--quick]   (root + gcc: NFLOG events/s, full reader vs a raw counting reader)
                Palisade.Bench gen PODS POLICIES FILE [SEED]
                Palisade.Bench profile PODS POLICIES [ROUNDS]
         """;
@@ -36,6 +36,7 @@ internal static class Program
                 "lab" => Lab.LabBench.RunAsync(args[1..]).GetAwaiter().GetResult(),
                 "datapath" => Lab.DatapathBench.RunAsync(args[1..]).GetAwaiter().GetResult(),
                 "agent" => Agent.AgentBench.RunAsync(args[1..]).GetAwaiter().GetResult(),
+                "flowcost" => Observe.FlowCost.Run(args[1..]),
                 "flowlog" => Observe.FlowLogBench.RunAsync(args[1..]).GetAwaiter().GetResult(),
                 "nflog" => Observe.NflogBench.RunAsync(args[1..], new Observe.FlowRingSink().Write).GetAwaiter().GetResult(),
                 "gen" when args.Length >= 4 => Gen(args),

@@ -25,6 +25,10 @@ step $P apply --lab starwars -f examples/starwars/policies/sw_l3_l4_policy.yaml
 step $P exec --lab starwars tiefighter -- curl -s -m 5 -XPOST deathstar.default.svc.cluster.local/v1/request-landing
 step $P exec --lab starwars xwing -- curl -s -m 3 -XPOST deathstar.default.svc.cluster.local/v1/request-landing
 step $P get endpoints --lab starwars
+# Hubble-style flows from every node's kernel: the xwing's SYNs dropped, naming rule1 as the policy that isolated the
+# deathstar; the tiefighter's connection allowed by rule1's ingress rule.
+step $P observe --lab starwars --from-pod default/xwing --verdict DROPPED --last 3
+step $P observe --lab starwars --from-pod default/tiefighter --to-port 80 --traffic-direction ingress --last 2
 # Every pod pair probed from inside the pods, compared with the engine's prediction: the kernel agrees.
 step $P connectivity test --lab starwars
 if [ "${1:-}" = "--down" ]; then step $P lab down --name starwars; fi

@@ -61,7 +61,7 @@ internal static class NflogBench
         using var stop = new CancellationTokenSource();
         var thread = new Thread(() => reader.Run(stop.Token)) { IsBackground = true, Name = "nflog bench reader" };
         thread.Start();
-        var (sent, sendSeconds) = await flood.RunAsync(lab.Sender, NflogBenchLab.ReceiverAddress, NflogBenchLab.Port, options.Packets);
+        var (sent, sendSeconds) = await flood.RunAsync(lab.Sender, NflogBenchLab.ReceiverAddress, NflogBenchLab.Port, options.Packets, options.Rate);
         var logged = await lab.LoggedAsync() - loggedBefore;
         await WaitForTheLastAsync(reader, logged);
         await stop.CancelAsync();

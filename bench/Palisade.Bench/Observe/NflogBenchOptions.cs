@@ -9,6 +9,9 @@ namespace Palisade.Bench.Observe;
 /// </summary>
 internal sealed record NflogBenchOptions(int Packets, int Rounds, ushort Group, ushort CopyRange, uint QueueThreshold, int BatchBufferKiB, int ReceiveBufferMiB)
 {
+    /// <summary>Datagrams per second the sender paces itself to (<c>--rate</c>); 0: as fast as it can.</summary>
+    public int Rate { get; init; }
+
     /// <summary>Reads <c>--packets 1000000 --rounds 4 --group 7 --copy 128 --qthreshold 64 --nlbufsiz-kib 32 --rcvbuf-mib 8 [--quick]</c>.</summary>
     public static NflogBenchOptions Parse(string[] args)
     {
@@ -20,7 +23,7 @@ internal sealed record NflogBenchOptions(int Packets, int Rounds, ushort Group, 
             (ushort)Int(args, "--copy", "128"),
             (uint)Int(args, "--qthreshold", "64"),
             Int(args, "--nlbufsiz-kib", (NflogOptions.Default.NetlinkBufferSize / 1024).ToString(CultureInfo.InvariantCulture)),
-            Int(args, "--rcvbuf-mib", "8"));
+            Int(args, "--rcvbuf-mib", "8")) { Rate = Int(args, "--rate", "0") };
         if (options.Packets < 1 || options.Rounds < 1 || options.QueueThreshold < 1 || options.ReceiveBufferMiB < 1 || options.CopyRange < 20 || options.BatchBufferKiB is < 4 or > 128)
         {
             throw new ArgumentException("nflog: --packets, --rounds, --qthreshold and --rcvbuf-mib are >= 1; --copy >= 20 (an IPv4 header); --nlbufsiz-kib 4 to 128 (what the kernel accepts)");

@@ -42,9 +42,9 @@ internal sealed partial class UdpFlood : IDisposable
     }
 
     /// <summary>Sends <paramref name="count"/> datagrams from <paramref name="netns"/>; returns how many went and in how many seconds.</summary>
-    public async Task<(long Sent, double Seconds)> RunAsync(string netns, string host, int port, int count)
+    public async Task<(long Sent, double Seconds)> RunAsync(string netns, string host, int port, int count, int rate = 0)
     {
-        var output = await ProcessRunner.RunCheckedAsync("ip", ["netns", "exec", netns, Binary, host, port.ToString(CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture)]);
+        var output = await ProcessRunner.RunCheckedAsync("ip", ["netns", "exec", netns, Binary, host, port.ToString(CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture), rate.ToString(CultureInfo.InvariantCulture)]);
         var match = ResultPattern().Match(output);
         if (!match.Success) throw new InvalidOperationException($"udp-flood printed no result: {output}");
         return (long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));

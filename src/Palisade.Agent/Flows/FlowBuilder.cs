@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Google.Protobuf.WellKnownTypes;
 using Palisade.Agent.Compilation;
 using Palisade.Engine.Ir;
@@ -13,9 +15,16 @@ namespace Palisade.Agent.Flows;
 /// <summary>
 /// Turns one packet a verdict chain logged into a Hubble-like <see cref="Flow"/>: the verdict and the rules behind it
 /// come from the log prefix's verdict number (what the kernel itself went through), the endpoints from the addresses.
+/// What is the same for many flows — an endpoint, a verdict's policies, a set of TCP flags — is built once and shared
+/// by the flows (they are never changed once built), so a flow costs little more than its own fields.
 /// </summary>
 public static class FlowBuilder
 {
+    private static readonly ConditionalWeakTable<FlowPeer, FlowEndpoint> Endpoints = [];
+    private static readonly ConcurrentDictionary<uint, FlowEndpoint> WorldEndpoints = new();
+    private static readonly ConditionalWeakTable<VerdictRule, FlowPolicies> Policies = [];
+    private static readonly TCPFlags?[] Flags = new TCPFlags?[512];
+
     /// <summary>Cilium's monitor event type of a drop.</summary>
     public const int DropEvent = 1;
 
@@ -34,7 +43,7 @@ public static class FlowBuilder
             Uuid = Guid.CreateVersion7(time).ToString(),
             Type = FlowType.L3L4,
             NodeName = directory.Node,
-            IP = new IP { Source = headers.SourceAddress.ToString(), Destination = headers.DestinationAddress.ToString(), IpVersion = headers.IsIPv6 ? IPVersion.Ipv6 : IPVersion.Ipv4 },
+            IP = new IP { Source = Text(headers.IsIPv6, headers.Source, headers.SourceAddress), Destination = Text(headers.IsIPv6, headers.Destination, headers.DestinationAddress), IpVersion = headers.IsIPv6 ? IPVersion.Ipv6 : IPVersion.Ipv4 },
             L4 = Layer4Of(headers),
             Source = EndpointOf(headers.IsIPv6 ? FlowPeer.World(0) : directory.Find(V4(headers.Source))),
             Destination = EndpointOf(headers.IsIPv6 ? FlowPeer.World(0) : directory.Find(V4(headers.Destination))),
@@ -61,37 +70,44 @@ public static class FlowBuilder
         var egress = verdict.Direction == Direction.Egress;
         flow.TrafficDirection = egress ? TrafficDirection.Egress : TrafficDirection.Ingress;
         var decision = verdict.Decision;
-        var rules = decision.DecidedBy.Select(PolicyOf);
+        var policies = Policies.GetValue(verdict, v => new FlowPolicies(v.Decision.DecidedBy.Select(PolicyOf).ToList(), v.Decision.IsolatedBy.Select(PolicyOf).ToList()));
         switch (decision.Reason)
         {
             case SideReason.DeniedByRule:
                 Drop(flow, DropReason.PolicyDeny);
-                (egress ? flow.EgressDeniedBy : flow.IngressDeniedBy).AddRange(rules);
+                (egress ? flow.EgressDeniedBy : flow.IngressDeniedBy).AddRange(policies.Rules);
                 break;
             case SideReason.DefaultDeny:
                 Drop(flow, DropReason.PolicyDenied);
-                (egress ? flow.EgressIsolatedBy : flow.IngressIsolatedBy).AddRange(decision.IsolatedBy.Select(PolicyOf));
+                (egress ? flow.EgressIsolatedBy : flow.IngressIsolatedBy).AddRange(policies.Isolating);
                 break;
             case SideReason.Audit:
                 // Let through; named as the drop it would be (Cilium's AUDIT verdict with the would-be reason).
                 flow.Verdict = Verdict.Audit;
                 flow.DropReasonDesc = decision.WouldBe == SideReason.DeniedByRule ? DropReason.PolicyDeny : DropReason.PolicyDenied;
-                flow.EventType = new CiliumEventType { Type = PolicyVerdictEvent };
-                if (decision.WouldBe == SideReason.DeniedByRule) (egress ? flow.EgressDeniedBy : flow.IngressDeniedBy).AddRange(rules);
-                else (egress ? flow.EgressIsolatedBy : flow.IngressIsolatedBy).AddRange(decision.IsolatedBy.Select(PolicyOf));
+                flow.EventType = PolicyVerdictType;
+                if (decision.WouldBe == SideReason.DeniedByRule) (egress ? flow.EgressDeniedBy : flow.IngressDeniedBy).AddRange(policies.Rules);
+                else (egress ? flow.EgressIsolatedBy : flow.IngressIsolatedBy).AddRange(policies.Isolating);
                 break;
             default:
                 flow.Verdict = Verdict.Forwarded;
-                flow.EventType = new CiliumEventType { Type = PolicyVerdictEvent };
-                flow.PolicyMatchType = MatchType(decision.DecidedBy);
-                (egress ? flow.EgressAllowedBy : flow.IngressAllowedBy).AddRange(rules);
+                flow.EventType = PolicyVerdictType;
+                flow.PolicyMatchType = PolicyMatch(decision.DecidedBy);
+                (egress ? flow.EgressAllowedBy : flow.IngressAllowedBy).AddRange(policies.Rules);
                 break;
         }
-        flow.PolicyLog.AddRange(decision.DecidedBy.Select(h => h.Log).OfType<string>().Distinct(StringComparer.Ordinal));
+        if (decision.DecidedBy.Any(h => h.Log is not null)) flow.PolicyLog.AddRange(decision.DecidedBy.Select(h => h.Log).OfType<string>().Distinct(StringComparer.Ordinal));
     }
 
+    private static readonly CiliumEventType PolicyVerdictType = new() { Type = PolicyVerdictEvent };
+
+    /// <summary>An address as text (IPv4 formatted straight from its number, with no IPAddress in between).</summary>
+    private static string Text(bool ipv6, UInt128 address, System.Net.IPAddress fallback) => ipv6 ? fallback.ToString() : Dotted(V4(address));
+
+    private static string Dotted(uint a) => string.Create(null, stackalloc char[15], $"{a >> 24}.{(a >> 16) & 255}.{(a >> 8) & 255}.{a & 255}");
+
     /// <summary>Cilium's policy match type of an allow: what the deciding rule named (1 L3-only, 2 L3-L4, 3 L4-only, 4 all; 0 none when no rule decided).</summary>
-    private static uint MatchType(IReadOnlyList<RuleHit> hits) => hits.Count == 0 ? 0u : (hits[0].AnyPeer, hits[0].AnyPort) switch
+    private static uint PolicyMatch(IReadOnlyList<RuleHit> hits) => hits.Count == 0 ? 0u : (hits[0].AnyPeer, hits[0].AnyPort) switch
     {
         (false, true) => 1,
         (false, false) => 2,
@@ -99,11 +115,13 @@ public static class FlowBuilder
         _ => 4,
     };
 
+    private static readonly ConcurrentDictionary<DropReason, CiliumEventType> DropTypes = new();
+
     private static void Drop(Flow flow, DropReason reason)
     {
         flow.Verdict = Verdict.Dropped;
         flow.DropReasonDesc = reason;
-        flow.EventType = new CiliumEventType { Type = DropEvent, SubType = (int)reason };
+        flow.EventType = DropTypes.GetOrAdd(reason, r => new CiliumEventType { Type = DropEvent, SubType = (int)r });
     }
 
     private static Layer4 Layer4Of(in PacketHeaders h) => h.Protocol switch
@@ -116,13 +134,19 @@ public static class FlowBuilder
         _ => new Layer4(),
     };
 
-    private static TCPFlags FlagsOf(TcpFlags f) => new()
+    private static TCPFlags FlagsOf(TcpFlags f) => Flags[(int)f & 511] ??= NewFlags(f);
+
+    private static TCPFlags NewFlags(TcpFlags f) => new()
     {
         FIN = f.HasFlag(TcpFlags.Fin), SYN = f.HasFlag(TcpFlags.Syn), RST = f.HasFlag(TcpFlags.Rst), PSH = f.HasFlag(TcpFlags.Psh),
         ACK = f.HasFlag(TcpFlags.Ack), URG = f.HasFlag(TcpFlags.Urg), ECE = f.HasFlag(TcpFlags.Ece), CWR = f.HasFlag(TcpFlags.Cwr), NS = f.HasFlag(TcpFlags.Ns),
     };
 
-    private static FlowEndpoint EndpointOf(FlowPeer peer)
+    private static FlowEndpoint EndpointOf(FlowPeer peer) => peer.Pod is null && peer.Node is null
+        ? WorldEndpoints.GetOrAdd(peer.Identity, _ => NewEndpoint(peer))
+        : Endpoints.GetValue(peer, NewEndpoint);
+
+    private static FlowEndpoint NewEndpoint(FlowPeer peer)
     {
         var endpoint = new FlowEndpoint { ID = peer.Identity, Identity = peer.Identity, Namespace = peer.Namespace ?? "", PodName = peer.Pod ?? "" };
         endpoint.Labels.AddRange(peer.Labels);
@@ -151,4 +175,7 @@ public static class FlowBuilder
     }
 
     private static uint V4(UInt128 address) => (uint)address;
+
+    /// <summary>A verdict's policies as flows name them, built once per verdict.</summary>
+    private sealed record FlowPolicies(List<FlowPolicy> Rules, List<FlowPolicy> Isolating);
 }

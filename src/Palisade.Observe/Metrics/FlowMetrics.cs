@@ -41,27 +41,68 @@ internal sealed class FlowMetrics
     /// <summary>The registry holding these metrics.</summary>
     public CollectorRegistry Registry { get; }
 
-    /// <summary>Counts a flow in every metric it belongs to.</summary>
+    /// <summary>
+    /// Counts a flow in every metric it belongs to. The counters a flow increments depend only on its shape (event
+    /// type, verdict, reasons, protocol, flags, port, direction, context labels), so they are looked up once per shape
+    /// and kept: a flow then costs a dictionary lookup and a few increments (the cache is emptied past 100,000 shapes).
+    /// </summary>
     public void Observe(Flow flow)
     {
         var ctx = context.Values(flow);
+        var key = new Shape(flow, ctx);
+        Counter.Child[]? counters;
+        lock (gate)
+        {
+            if (!children.TryGetValue(key, out counters))
+            {
+                if (children.Count >= MaxShapes) children.Clear();
+                children[key] = counters = Children(flow, ctx);
+            }
+        }
+        foreach (var counter in counters) counter.Inc();
+    }
+
+    private const int MaxShapes = 100_000;
+    private readonly Dictionary<Shape, Counter.Child[]> children = [];
+    private readonly Lock gate = new();
+
+    private Counter.Child[] Children(Flow flow, string[] ctx)
+    {
+        var list = new List<Counter.Child>();
         var (type, subtype) = TypeOf(flow);
-        flows.WithLabels([type, subtype, FlowText.EnumName(flow.Verdict), .. ctx]).Inc();
+        list.Add(flows.WithLabels([type, subtype, FlowText.EnumName(flow.Verdict), .. ctx]));
         if (flow.Verdict == Verdict.Dropped)
         {
-            drops.WithLabels([FlowText.EnumName(flow.DropReasonDesc), Protocol(flow), .. ctx]).Inc();
+            list.Add(drops.WithLabels([FlowText.EnumName(flow.DropReasonDesc), Protocol(flow), .. ctx]));
         }
-        ObservePolicyVerdict(flow, ctx);
-        ObserveTcpFlags(flow, ctx);
-        ObserveIcmp(flow, ctx);
-        ObservePort(flow, ctx);
+        ObservePolicyVerdict(flow, ctx, list);
+        ObserveTcpFlags(flow, ctx, list);
+        ObserveIcmp(flow, ctx, list);
+        ObservePort(flow, ctx, list);
+        return [.. list];
+    }
+
+    /// <summary>Everything of a flow the metrics' labels are made from.</summary>
+    private readonly record struct Shape(int Type, int SubType, int L7, Verdict Verdict, DropReason Reason, int L4, uint Flags, uint Icmp, uint Port,
+        bool? Reply, TrafficDirection Direction, uint Match, uint SourceIdentity, uint DestinationIdentity, IPVersion Family, string? Context0, string? Context1)
+    {
+        public Shape(Flow f, string[] ctx)
+            : this(f.EventType?.Type ?? -1, f.EventType?.SubType ?? -1, (int)(f.L7?.RecordCase ?? 0), f.Verdict, f.DropReasonDesc, (int)(f.L4?.ProtocolCase ?? 0),
+                FlagBits(f.L4?.TCP?.Flags), IcmpBits(f.L4), FlowPorts.Destination(f) ?? 0, f.IsReply, f.TrafficDirection, f.PolicyMatchType,
+                f.Source?.Identity ?? 0, f.Destination?.Identity ?? 0, f.IP?.IpVersion ?? IPVersion.IpNotUsed, ctx.Length > 0 ? ctx[0] : null, ctx.Length > 1 ? ctx[1] : null)
+        {
+        }
+
+        private static uint FlagBits(TCPFlags? t) => t is null ? 0 : (t.FIN ? 1u : 0) | (t.SYN ? 2u : 0) | (t.RST ? 4u : 0) | (t.ACK ? 8u : 0);
+
+        private static uint IcmpBits(Layer4? l4) => l4?.ICMPv4 is { } v4 ? 0x10000 | (v4.Type << 8) | v4.Code : l4?.ICMPv6 is { } v6 ? 0x20000 | (v6.Type << 8) | v6.Code : 0;
     }
 
     /// <summary>Counts events lost at the notice's source.</summary>
     public void ObserveLost(LostEvent notice) =>
         lost.WithLabels(FlowText.EnumName(notice.Source).ToLowerInvariant()).Inc(notice.NumEventsLost);
 
-    private void ObservePolicyVerdict(Flow flow, string[] ctx)
+    private void ObservePolicyVerdict(Flow flow, string[] ctx, List<Counter.Child> list)
     {
         var src = flow.Source?.Identity ?? 0;
         var dst = flow.Destination?.Identity ?? 0;
@@ -69,14 +110,14 @@ internal sealed class FlowMetrics
         {
             return;
         }
-        policyVerdicts.WithLabels([
+        list.Add(policyVerdicts.WithLabels([
             FlowText.EnumName(flow.TrafficDirection).ToLowerInvariant(),
             MonitorEvents.PolicyMatchName(flow.PolicyMatchType).ToLowerInvariant(),
             FlowText.EnumName(flow.Verdict).ToLowerInvariant(),
-            .. ctx]).Inc();
+            .. ctx]));
     }
 
-    private void ObserveTcpFlags(Flow flow, string[] ctx)
+    private void ObserveTcpFlags(Flow flow, string[] ctx, List<Counter.Child> list)
     {
         if (flow.Verdict != Verdict.Forwarded || flow.L4?.TCP?.Flags is not { } f || flow.IP is null)
         {
@@ -85,30 +126,30 @@ internal sealed class FlowMetrics
         var family = FlowText.EnumName(flow.IP.IpVersion);
         foreach (var flag in new[] { f.FIN ? "FIN" : null, f.SYN ? (f.ACK ? "SYN-ACK" : "SYN") : null, f.RST ? "RST" : null }.OfType<string>())
         {
-            tcpFlags.WithLabels([flag, family, .. ctx]).Inc();
+            list.Add(tcpFlags.WithLabels([flag, family, .. ctx]));
         }
     }
 
-    private void ObserveIcmp(Flow flow, string[] ctx)
+    private void ObserveIcmp(Flow flow, string[] ctx, List<Counter.Child> list)
     {
         if (flow.L4?.ICMPv4 is { } v4)
         {
-            icmp.WithLabels(["IPv4", FlowSummary.IcmpV4Type(v4.Type, v4.Code), .. ctx]).Inc();
+            list.Add(icmp.WithLabels(["IPv4", FlowSummary.IcmpV4Type(v4.Type, v4.Code), .. ctx]));
         }
         else if (flow.L4?.ICMPv6 is { } v6)
         {
-            icmp.WithLabels(["IPv6", FlowSummary.IcmpV6Type(v6.Type), .. ctx]).Inc();
+            list.Add(icmp.WithLabels(["IPv6", FlowSummary.IcmpV6Type(v6.Type), .. ctx]));
         }
     }
 
-    private void ObservePort(Flow flow, string[] ctx)
+    private void ObservePort(Flow flow, string[] ctx, List<Counter.Child> list)
     {
         if (flow.Verdict is not (Verdict.Forwarded or Verdict.Redirected) || flow.IsReply is not false || flow.L4 is null)
         {
             return;
         }
         var port = FlowPorts.Destination(flow)?.ToString(CultureInfo.InvariantCulture) ?? "0";
-        ports.WithLabels([L4Protocol(flow), port, .. ctx]).Inc();
+        list.Add(ports.WithLabels([L4Protocol(flow), port, .. ctx]));
     }
 
     private static (string Type, string SubType) TypeOf(Flow flow) => flow.EventType?.Type switch
