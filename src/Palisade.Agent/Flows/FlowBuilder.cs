@@ -53,6 +53,48 @@ public static class FlowBuilder
         return flow;
     }
 
+    /// <summary>
+    /// The flow of a connection's end, from conntrack's DESTROY event in the node's namespace: Cilium's trace event
+    /// (type 4) with Palisade's sub-type 100 (connection end), forwarded, with both directions' packet and byte counts
+    /// and the connection's duration when the kernel accounts them.
+    /// </summary>
+    public static Flow ConnectionEnd(in ConntrackEvent e, DateTime now, FlowDirectory directory)
+    {
+        var o = e.Original;
+        var flow = new Flow
+        {
+            Time = Timestamp.FromDateTime(DateTime.SpecifyKind(e.Stopped ?? now, DateTimeKind.Utc)),
+            Uuid = Guid.CreateVersion7(now).ToString(),
+            Type = FlowType.L3L4,
+            NodeName = directory.Node,
+            Verdict = Verdict.Forwarded,
+            EventType = ConnectionEndType,
+            IP = new IP { Source = Text(o.IsIPv6, o.Source, o.SourceAddress), Destination = Text(o.IsIPv6, o.Destination, o.DestinationAddress), IpVersion = o.IsIPv6 ? IPVersion.Ipv6 : IPVersion.Ipv4 },
+            L4 = Layer4Of(o),
+            Source = EndpointOf(o.IsIPv6 ? FlowPeer.World(0) : directory.Find(V4(o.Source))),
+            Destination = EndpointOf(o.IsIPv6 ? FlowPeer.World(0) : directory.Find(V4(o.Destination))),
+            IsReply = false,
+        };
+        if (e.HasCounters)
+        {
+            flow.Counters = new ConnectionCounters { PacketsOriginal = e.OriginalPackets, BytesOriginal = e.OriginalBytes, PacketsReply = e.ReplyPackets, BytesReply = e.ReplyBytes };
+            if (e.Started is { } start && e.Stopped is { } stop) flow.Counters.Duration = Duration.FromTimeSpan(stop - start);
+        }
+        return flow;
+    }
+
+    private static readonly CiliumEventType ConnectionEndType = new() { Type = 4, SubType = 100 };
+
+    private static Layer4 Layer4Of(in ConntrackTuple t) => t.Protocol switch
+    {
+        6 => new Layer4 { TCP = new TCP { SourcePort = t.SourcePort, DestinationPort = t.DestinationPort } },
+        17 => new Layer4 { UDP = new UDP { SourcePort = t.SourcePort, DestinationPort = t.DestinationPort } },
+        132 => new Layer4 { SCTP = new SCTP { SourcePort = t.SourcePort, DestinationPort = t.DestinationPort } },
+        1 => new Layer4 { ICMPv4 = new ICMPv4 { Type = t.IcmpType, Code = t.IcmpCode } },
+        58 => new Layer4 { ICMPv6 = new ICMPv6 { Type = t.IcmpType, Code = t.IcmpCode } },
+        _ => new Layer4(),
+    };
+
     private static void Decide(Flow flow, uint number, VerdictRule? verdict)
     {
         if (number is VerdictNumbering.UnprogrammedEgress or VerdictNumbering.UnprogrammedIngress)

@@ -9,8 +9,8 @@ using Palisade.Observe.Metrics;
 namespace Palisade.Lab.Agents;
 
 /// <summary>
-/// The flow side of a lab node's agent: its verdict chains' NFLOG group read in the node's namespace into a ring of
-/// <see cref="Flow"/>s, served with the node's metrics over the Observer gRPC API on the node's Unix socket
+/// The flow side of a lab node's agent: its verdict chains' NFLOG group and conntrack's connection ends read in the
+/// node's namespace into a ring of <see cref="Flow"/>s, served with the node's metrics over the Observer gRPC API on the node's Unix socket
 /// (<see cref="LabPaths.Observer"/>). Enforcement never depends on it: when the group or the socket cannot be had,
 /// the agent says so in its log and goes on programming the node.
 /// </summary>
@@ -20,12 +20,14 @@ internal sealed class AgentObserver : IAsyncDisposable
     public const string MetricContext = "sourceContext=namespace;destinationContext=namespace";
 
     private readonly FlowPipeline? pipeline;
+    private readonly ConnectionEndPipeline? ends;
     private readonly ObserverServer? server;
 
-    private AgentObserver(FlowRing ring, FlowPipeline? pipeline, ObserverServer? server)
+    private AgentObserver(FlowRing ring, FlowPipeline? pipeline, ConnectionEndPipeline? ends, ObserverServer? server)
     {
         Ring = ring;
         this.pipeline = pipeline;
+        this.ends = ends;
         this.server = server;
     }
 
@@ -46,6 +48,15 @@ internal sealed class AgentObserver : IAsyncDisposable
         {
             await log.WriteLineAsync($"[agent {node}] no flows: {e.Message}").ConfigureAwait(false);
         }
+        ConnectionEndPipeline? ends = null;
+        try
+        {
+            ends = ConnectionEndPipeline.Start(netns, FlowDirectory.Empty(node), ring, metrics);
+        }
+        catch (Exception e) when (e is NetlinkException or IOException or UnauthorizedAccessException)
+        {
+            await log.WriteLineAsync($"[agent {node}] no connection ends: {e.Message}").ConfigureAwait(false);
+        }
         ObserverServer? server = null;
         try
         {
@@ -55,16 +66,21 @@ internal sealed class AgentObserver : IAsyncDisposable
         {
             await log.WriteLineAsync($"[agent {node}] flows not served on {paths.Observer(node)}: {e.Message}").ConfigureAwait(false);
         }
-        return new AgentObserver(ring, pipeline, server);
+        return new AgentObserver(ring, pipeline, ends, server);
     }
 
     /// <summary>Describes flows read from now on with <paramref name="directory"/> (after each sync).</summary>
-    public void Update(FlowDirectory directory) => pipeline?.Update(directory);
+    public void Update(FlowDirectory directory)
+    {
+        pipeline?.Update(directory);
+        ends?.Update(directory);
+    }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
         if (server is not null) await server.DisposeAsync().ConfigureAwait(false);
         pipeline?.Dispose();
+        ends?.Dispose();
     }
 }

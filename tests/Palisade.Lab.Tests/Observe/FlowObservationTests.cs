@@ -79,15 +79,35 @@ public sealed class FlowObservationTests
         Assert.Equal(("rule1", "CiliumNetworkPolicy", "ingress[0]"), (hit.GetProperty("name").GetString(), hit.GetProperty("kind").GetString(), hit.GetProperty("rule").GetString()));
     }
 
+    [Fact]
+    public async Task ConnectionEnd_AfterConntrackForgetsTheConnection_IsAFlowWithBothDirectionsCounts()
+    {
+        await using var lab = await LabFixture.UpAsync("", null, Examples.Path("red-blue/namespace.yaml"), Examples.Path("red-blue/pods.yaml"));
+        // This test's own lab: conntrack forgets a closed TCP connection after 1 s instead of 120 s.
+        foreach (var node in new[] { "node-1", "node-2" })
+        {
+            var sysctl = await Palisade.Lab.System.ProcessRunner.RunAsync("ip", ["netns", "exec", new LabNaming(lab.Name).Node(node), "sysctl", "-qw", "net.netfilter.nf_conntrack_tcp_timeout_time_wait=1"]);
+            Assert.True(sysctl.ExitCode == 0, sysctl.StandardError);
+        }
+        Assert.Equal("k-shop-red", (await lab.ExecInAsync(Ns, "k-shop-blue", "curl", "-s", "-m", "3", lab.PodIp($"{Ns}/k-shop-red").ToString())).StandardOutput.Trim());
+        var ends = await FlowsAsync(lab, f => f.TryGetProperty("counters", out _) && Pod(f, "source") == $"{Ns}/k-shop-blue", "--type", "trace:connection-end", "--to-port", "80");
+        var end = ends.First(f => Pod(f, "source") == $"{Ns}/k-shop-blue");
+        Assert.Equal($"{Ns}/k-shop-red", Pod(end, "destination"));
+        Assert.Equal("FORWARDED", end.GetProperty("verdict").GetString());
+        var counters = end.GetProperty("counters");
+        Assert.True(ulong.Parse(counters.GetProperty("packets_original").GetString()!, global::System.Globalization.CultureInfo.InvariantCulture) >= 3, counters.ToString());   // SYN, ACK, request, FIN...
+        Assert.True(ulong.Parse(counters.GetProperty("bytes_reply").GetString()!, global::System.Globalization.CultureInfo.InvariantCulture) > 0, counters.ToString());
+    }
+
     /// <summary>The flows <c>observe -o json --all</c> prints with <paramref name="filters"/>, once one satisfies <paramref name="until"/> (they reach the agents' rings asynchronously).</summary>
     private static async Task<List<JsonElement>> FlowsAsync(LabFixture lab, Func<JsonElement, bool> until, params string[] filters)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
             var flows = await ObserveAsync(lab, filters);
             if (flows.Any(until)) return flows;
-            Assert.True(DateTime.UtcNow < deadline, $"no flow as expected within 10 s; observe printed:\n{string.Join("\n", flows)}");
+            Assert.True(DateTime.UtcNow < deadline, $"no flow as expected within 20 s; observe printed:\n{string.Join("\n", flows)}");
             await Task.Delay(200);
         }
     }
