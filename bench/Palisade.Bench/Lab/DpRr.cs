@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -13,35 +12,15 @@ namespace Palisade.Bench.Lab;
 /// </summary>
 internal sealed class DpRr : IDisposable
 {
-    private const string SourceInProject = "Lab/Native/dp-rr.c";
-    private readonly DirectoryInfo directory;
+    private readonly NativeTool tool;
 
-    private DpRr(DirectoryInfo directory) => this.directory = directory;
+    private DpRr(NativeTool tool) => this.tool = tool;
 
-    private string Binary => Path.Combine(directory.FullName, "dp-rr");
+    private string Binary => tool.Binary;
 
     /// <summary>Compiles the tool; a missing gcc or source is an error that says what to do.</summary>
-    public static async Task<DpRr> CompileAsync()
-    {
-        var source = FindSource();
-        var tool = new DpRr(Directory.CreateTempSubdirectory("palisade-dprr-"));
-        try
-        {
-            var (code, output) = await ExecAsync("gcc", ["-O2", "-Wall", "-o", tool.Binary, source], TimeSpan.FromMinutes(2));
-            if (code != 0) throw new InvalidOperationException($"gcc could not compile {source}:\n{output}");
-            return tool;
-        }
-        catch (Win32Exception)
-        {
-            tool.Dispose();
-            throw new InvalidOperationException("gcc is not installed; the datapath bench compiles its C client at start: apt-get install gcc");
-        }
-        catch
-        {
-            tool.Dispose();
-            throw;
-        }
-    }
+    public static async Task<DpRr> CompileAsync() =>
+        new(await NativeTool.CompileAsync("Lab/Native/dp-rr.c", "dp-rr", "the datapath bench's C client"));
 
     /// <summary>Starts the server in <paramref name="netns"/> on <paramref name="port"/> and waits until it listens.</summary>
     public async Task<DpRrServer> StartServerAsync(string netns, int port)
@@ -74,19 +53,7 @@ internal sealed class DpRr : IDisposable
     }
 
     /// <summary>Removes the temporary directory with the binary.</summary>
-    public void Dispose() => directory.Delete(recursive: true);
-
-    private static string FindSource()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, SourceInProject), Path.Combine(dir.FullName, "bench/Palisade.Bench", SourceInProject) })
-            {
-                if (File.Exists(candidate)) return candidate;
-            }
-        }
-        throw new InvalidOperationException($"cannot find {SourceInProject} next to the program or in a source tree above {AppContext.BaseDirectory}: run the bench from the source tree (dotnet run --project bench/Palisade.Bench)");
-    }
+    public void Dispose() => tool.Dispose();
 
     private static async Task<(int Code, string Output)> ExecAsync(string file, IEnumerable<string> args, TimeSpan timeout)
     {

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Palisade.Lab.System;
@@ -11,35 +10,15 @@ namespace Palisade.Bench.Observe;
 /// </summary>
 internal sealed partial class UdpFlood : IDisposable
 {
-    private const string SourceInProject = "Observe/Native/udp-flood.c";
-    private readonly DirectoryInfo directory;
+    private readonly NativeTool tool;
 
-    private UdpFlood(DirectoryInfo directory) => this.directory = directory;
+    private UdpFlood(NativeTool tool) => this.tool = tool;
 
-    private string Binary => Path.Combine(directory.FullName, "udp-flood");
+    private string Binary => tool.Binary;
 
     /// <summary>Compiles the flooder; a missing gcc or source is an error that says what to do.</summary>
-    public static async Task<UdpFlood> CompileAsync()
-    {
-        var source = FindSource();
-        var tool = new UdpFlood(Directory.CreateTempSubdirectory("palisade-udpflood-"));
-        try
-        {
-            var result = await ProcessRunner.RunAsync("gcc", ["-O2", "-Wall", "-o", tool.Binary, source]);
-            if (!result.Succeeded) throw new InvalidOperationException($"gcc could not compile {source}:\n{result.StandardError}");
-            return tool;
-        }
-        catch (Win32Exception)
-        {
-            tool.Dispose();
-            throw new InvalidOperationException("gcc is not installed; the nflog bench compiles its UDP flooder at start: apt-get install gcc");
-        }
-        catch
-        {
-            tool.Dispose();
-            throw;
-        }
-    }
+    public static async Task<UdpFlood> CompileAsync() =>
+        new(await NativeTool.CompileAsync("Observe/Native/udp-flood.c", "udp-flood", "the nflog bench's UDP flooder"));
 
     /// <summary>Sends <paramref name="count"/> datagrams from <paramref name="netns"/>; returns how many went and in how many seconds.</summary>
     public async Task<(long Sent, double Seconds)> RunAsync(string netns, string host, int port, int count, int rate = 0)
@@ -51,19 +30,7 @@ internal sealed partial class UdpFlood : IDisposable
     }
 
     /// <summary>Removes the temporary directory with the binary.</summary>
-    public void Dispose() => directory.Delete(recursive: true);
-
-    private static string FindSource()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, SourceInProject), Path.Combine(dir.FullName, "bench/Palisade.Bench", SourceInProject) })
-            {
-                if (File.Exists(candidate)) return candidate;
-            }
-        }
-        throw new InvalidOperationException($"cannot find {SourceInProject} next to the program or in a source tree above {AppContext.BaseDirectory}: run the bench from the source tree (dotnet run --project bench/Palisade.Bench)");
-    }
+    public void Dispose() => tool.Dispose();
 
     [GeneratedRegex(@"sent=(\d+) errors=\d+ secs=([0-9.]+)")]
     private static partial Regex ResultPattern();

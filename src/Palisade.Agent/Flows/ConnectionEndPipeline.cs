@@ -52,13 +52,7 @@ internal sealed class ConnectionEndPipeline : IDisposable
 
     private void Handle(in ConntrackEvent e)
     {
-        if (reader.Lost != lostReported)
-        {
-            var missed = (ulong)(reader.Lost - lostReported);
-            lostReported = reader.Lost;
-            ring.AddLost(missed, LostEventSource.PerfEventRingBuffer);
-            metrics?.ObserveLost(new LostEvent { Source = LostEventSource.PerfEventRingBuffer, NumEventsLost = missed });
-        }
+        FlowLoss.Report(reader.Lost, ref lostReported, ring, metrics);
         if (e.Type != ConntrackEventType.Destroy) return;
         var flow = FlowBuilder.ConnectionEnd(e, DateTime.UtcNow, Volatile.Read(ref directory));
         ring.Write(flow);

@@ -68,20 +68,10 @@ internal sealed class FlowPipeline : IDisposable
 
     private void Handle(in NflogEvent e)
     {
-        ReportLoss();
+        FlowLoss.Report(reader.Lost, ref lostReported, ring, metrics);
         if (!e.TryParsePrefixNumber(out var number) || !e.TryParseHeaders(out var headers)) return;
         var flow = FlowBuilder.Build(headers, e.Timestamp, number, verdicts(number), Volatile.Read(ref directory));
         ring.Write(flow);
         metrics?.Observe(flow);
-    }
-
-    private void ReportLoss()
-    {
-        var lost = reader.Lost;
-        if (lost == lostReported) return;
-        var missed = (ulong)(lost - lostReported);
-        lostReported = lost;
-        ring.AddLost(missed, LostEventSource.PerfEventRingBuffer);
-        metrics?.ObserveLost(new LostEvent { Source = LostEventSource.PerfEventRingBuffer, NumEventsLost = missed });
     }
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using Palisade.Observe.Api;
 
 namespace Palisade.Lab.Agents;
 
@@ -11,23 +11,7 @@ internal static class AgentMetrics
     public static async Task<string> ScrapeAsync(LabPaths paths, string node, CancellationToken ct = default)
     {
         var socket = paths.Observer(node);
-        using var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, token) =>
-            {
-                var s = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await s.ConnectAsync(new UnixDomainSocketEndPoint(socket), token).ConfigureAwait(false);
-                    return new NetworkStream(s, ownsSocket: true);
-                }
-                catch
-                {
-                    s.Dispose();
-                    throw;
-                }
-            },
-        };
+        using var handler = ObserverClient.UnixSocketHandler(socket);
         using var client = new HttpClient(handler) { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact, Timeout = TimeSpan.FromSeconds(5) };
         try
         {

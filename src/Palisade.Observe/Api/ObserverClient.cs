@@ -37,7 +37,13 @@ internal sealed class ObserverClient : IDisposable
     /// <summary>A client of the API served on the Unix socket at <paramref name="path"/>.</summary>
     public static ObserverClient ForUnixSocket(string path)
     {
-        var handler = new SocketsHttpHandler
+        var channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions { HttpHandler = UnixSocketHandler(path) });
+        return new ObserverClient(channel, "unix://" + path, tls: false);
+    }
+
+    /// <summary>An HTTP handler whose every connection goes to the Unix socket at <paramref name="path"/> (HTTP/2 there is prior knowledge).</summary>
+    public static SocketsHttpHandler UnixSocketHandler(string path) =>
+        new()
         {
             ConnectTimeout = ConnectTimeout,
             ConnectCallback = async (_, cancellationToken) =>
@@ -55,9 +61,6 @@ internal sealed class ObserverClient : IDisposable
                 }
             },
         };
-        var channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions { HttpHandler = handler });
-        return new ObserverClient(channel, "unix://" + path, tls: false);
-    }
 
     /// <summary>
     /// A client of the API at <paramref name="address"/> (<c>https://host:port</c>) presenting
