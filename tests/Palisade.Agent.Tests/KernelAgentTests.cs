@@ -29,6 +29,26 @@ public sealed class KernelAgentTests
     }
 
     [Fact]
+    public async Task SampledAllows_LoadInTheKernelAsInTheFake_WithASkipRuleOnlyInAllowedVerdicts()
+    {
+        using var ns = ScratchNamespace.Create();
+        using var kernel = new LibNftables(ns.Name);
+        var table = new Programming.NodeTable(logging: new Programming.FlowLogging(AllowedSample: 10));
+        var agent = new NodeAgent("node-1", kernel, InterfaceOf, table);
+        var fake = new FakeNftables();
+        var mirror = new NodeAgent("node-1", fake, InterfaceOf, new Programming.NodeTable(logging: new Programming.FlowLogging(AllowedSample: 10)));
+        var engine = EngineOf(StarWars, Rule1);
+        await agent.SyncAsync(engine);
+        await mirror.SyncAsync(engine);
+        var listed = await kernel.ListAsync(table.Table);
+        Assert.Equal(Contents(fake, table.Table), Contents(listed));
+        var verdicts = listed.Chains.Where(c => c.Chain.Name.StartsWith("v-", StringComparison.Ordinal)).ToList();
+        Assert.All(verdicts, c => Assert.Equal(agent.Verdict(uint.Parse(c.Chain.Name[2..], System.Globalization.CultureInfo.InvariantCulture))!.Decision.Allowed, c.RuleComments.Contains("not sampled")));
+        Assert.Contains(verdicts, c => c.RuleComments.Contains("not sampled"));
+        Assert.Contains(verdicts, c => !c.RuleComments.Contains("not sampled"));   // drops are never sampled
+    }
+
+    [Fact]
     public async Task FullLoad_OverATableThatExists_ReplacesItAtomically()
     {
         using var ns = ScratchNamespace.Create();

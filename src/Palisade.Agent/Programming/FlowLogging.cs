@@ -5,7 +5,11 @@ namespace Palisade.Agent.Programming;
 /// of every new connection), each unless switched off, go to NFLOG group <see cref="Group"/> with the verdict's number
 /// as prefix (<see cref="Prefix"/>), so the reader learns the deciding rule from the kernel itself.
 /// </summary>
-public sealed record FlowLogging(int Group = FlowLogging.DefaultGroup, bool Drops = true, bool Allowed = true)
+/// <param name="Group">The NFLOG group.</param>
+/// <param name="Drops">Report dropped packets.</param>
+/// <param name="Allowed">Report allowed new connections.</param>
+/// <param name="AllowedSample">Report one allowed new connection in this many (1: all of them); drops are never sampled.</param>
+public sealed record FlowLogging(int Group = FlowLogging.DefaultGroup, bool Drops = true, bool Allowed = true, int AllowedSample = 1)
 {
     /// <summary>Nothing logged.</summary>
     public static FlowLogging Off { get; } = new(Drops: false, Allowed: false);

@@ -125,6 +125,10 @@ public sealed class NodeTable
         var chain = Verdict(verdict.Number);
         tx.AddChain(chain);
         var allowed = verdict.Decision.Allowed;
+        if (allowed && Logging.Allowed && Logging.AllowedSample > 1)
+        {
+            tx.AddRule(chain, new NftRule([new NftSample(Logging.AllowedSample), new NftCounter(), new NftVerdictStatement(NftVerdict.Return)], "not sampled"));
+        }
         if (allowed ? Logging.Allowed : Logging.Drops) tx.AddRule(chain, new NftLog(FlowLogging.Prefix + verdict.Number, Logging.Group));
         tx.AddRule(chain, new NftRule([new NftCounter(), new NftVerdictStatement(allowed ? NftVerdict.Return : NftVerdict.Drop)], Comment(verdict.Describe())));
     }

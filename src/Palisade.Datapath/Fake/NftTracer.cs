@@ -81,6 +81,7 @@ internal sealed class NftTracer(FakeRuleset ruleset, Packet packet)
         NftMarkSet set => (WriteMark(table, set), null),
         NftVerdictStatement verdict => (true, verdict.Verdict),
         NftLog log => Log(log),
+        NftSample => (false, null),   // every traced packet is the sampled one
         _ => (true, null),
     };
 

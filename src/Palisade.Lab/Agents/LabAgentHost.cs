@@ -35,7 +35,7 @@ public static class LabAgentHost
         var naming = new LabNaming(lab);
         using var kernel = new LibNftables(naming.Node(node));
         var logs = store.Config.FlowLogs;
-        var agent = new NodeAgent(node, kernel, e => LabNaming.PodVeth(e.Key), new NodeTable(logging: new FlowLogging(Drops: logs != "off", Allowed: logs == "all")));
+        var agent = new NodeAgent(node, kernel, e => LabNaming.PodVeth(e.Key), new NodeTable(logging: new FlowLogging(Drops: logs != "off", Allowed: logs == "all", AllowedSample: store.Config.FlowSample)));
         using var bell = AgentBell.Listen(paths.AgentBell(node));
         await using var observer = await AgentObserver.StartAsync(paths, naming.Node(node), node, agent, store.Config.FlowBufferSize, log, ct).ConfigureAwait(false);
         var record = new AgentRecord(node, Environment.ProcessId, 0, 0, null, 0, 0, 0, 0, 0, DateTimeOffset.UtcNow);

@@ -37,6 +37,9 @@ public sealed record LabConfig
     /// <summary>What the nodes' verdict chains report as flows: <c>all</c> (drops, and every new connection's allow), <c>drops</c>, or <c>off</c>.</summary>
     public string FlowLogs { get; init; } = "all";
 
+    /// <summary>With <see cref="FlowLogs"/> all: report one allowed new connection in this many (1: every one); drops are always reported.</summary>
+    public int FlowSample { get; init; } = 1;
+
     /// <summary>Lab-wide audit (dry-run) mode: what policies would drop is let through and reported as AUDIT.</summary>
     public bool Audit { get; init; }
 
@@ -48,6 +51,7 @@ public sealed record LabConfig
     {
         if (Nodes is < 1 or > 16) throw new LabException($"--nodes {Nodes}: a lab has 1 to 16 nodes");
         if (FlowLogs is not ("all" or "drops" or "off")) throw new LabException($"--flow-logs {FlowLogs}: give all, drops or off");
+        if (FlowSample is < 1 or > 1_000_000) throw new LabException($"--flow-sample {FlowSample}: give 1 (every allowed connection) to 1000000");
         if (FlowBufferSize is < 16 or > 1 << 20) throw new LabException($"--flow-buffer-size {FlowBufferSize}: give 16 to 1048576 flows per node");
         if (PodCidr.BaseAddress.AddressFamily != global::System.Net.Sockets.AddressFamily.InterNetwork || PodCidr.PrefixLength > 24)
         {
