@@ -28,7 +28,7 @@ public static class LabControllerHost
             await controller.HandleAsync(request, emit, ct).ConfigureAwait(false);
         });
         await log.WriteLineAsync($"{DateTimeOffset.UtcNow:O} controller of lab {name} listening on {paths.Socket}").ConfigureAwait(false);
-        var relay = await StartRelayAsync(paths, controller.Config.NodeNames, log).ConfigureAwait(false);
+        var relay = await StartRelayAsync(paths, controller.Config, log).ConfigureAwait(false);
         await Task.WhenAny(controller.ShutdownRequested.Task, Task.Delay(Timeout.Infinite, terminated.Token)).ConfigureAwait(false);
         await Task.Delay(100).ConfigureAwait(false);   // let the last answer reach the client
         await server.DisposeAsync().ConfigureAwait(false);
@@ -40,13 +40,13 @@ public static class LabControllerHost
     }
 
     /// <summary>The lab's relay; none (said in the log) when its socket cannot be bound — the lab works without it.</summary>
-    private static async Task<LabRelay?> StartRelayAsync(LabPaths paths, IReadOnlyList<string> nodes, TextWriter log)
+    private static async Task<LabRelay?> StartRelayAsync(LabPaths paths, Topology.LabConfig config, TextWriter log)
     {
         try
         {
-            return await LabRelay.StartAsync(paths, nodes).ConfigureAwait(false);
+            return await LabRelay.StartAsync(paths, config).ConfigureAwait(false);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or LabException)
         {
             await log.WriteLineAsync($"{DateTimeOffset.UtcNow:O} no relay on {paths.Relay}: {e.Message}").ConfigureAwait(false);
             return null;

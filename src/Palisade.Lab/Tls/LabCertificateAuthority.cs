@@ -18,6 +18,7 @@ internal sealed class LabCertificateAuthority : IDisposable
     private const string KeyFile = "ca.key";
     private const string LockFile = "ca.lock";
     private const string ServerAuth = "1.3.6.1.5.5.7.3.1";
+    private const string ClientAuth = "1.3.6.1.5.5.7.3.2";
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
     private readonly X509Certificate2 ca;
 
@@ -45,7 +46,15 @@ internal sealed class LabCertificateAuthority : IDisposable
     /// A server certificate for <paramref name="names"/> (DNS names, or IP addresses), valid for a year, with its private
     /// key, ready for <see cref="System.Net.Security.SslStream"/>.
     /// </summary>
-    public X509Certificate2 IssueServer(IReadOnlyList<string> names)
+    public X509Certificate2 IssueServer(IReadOnlyList<string> names) => Issue(names, ServerAuth);
+
+    /// <summary>A client certificate for <paramref name="name"/> (mutual TLS), valid for a year, with its private key.</summary>
+    public X509Certificate2 IssueClient(string name) => Issue([name], ClientAuth);
+
+    /// <summary>The CA's own certificate (no private key): what peers verify the lab's certificates against.</summary>
+    public X509Certificate2 Certificate => X509CertificateLoader.LoadCertificate(ca.RawData);
+
+    private X509Certificate2 Issue(IReadOnlyList<string> names, string usage)
     {
         ArgumentOutOfRangeException.ThrowIfZero(names.Count);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -54,7 +63,7 @@ internal sealed class LabCertificateAuthority : IDisposable
         var request = new CertificateRequest(subject.Build(), key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(ServerAuth)], false));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(usage)], false));
         request.CertificateExtensions.Add(AlternativeNames(names));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
@@ -118,6 +127,13 @@ internal sealed class LabCertificateAuthority : IDisposable
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F;   // a positive integer, as RFC 5280 requires
         return serial;
+    }
+
+    /// <summary>Writes <paramref name="certificate"/> and its key as PEM files <paramref name="name"/>.crt and .key (the key readable by its owner only) into <paramref name="directory"/>.</summary>
+    public static void WritePem(X509Certificate2 certificate, string directory, string name)
+    {
+        WritePrivate(Path.Combine(directory, name + ".key"), certificate.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem() + "\n");
+        File.WriteAllText(Path.Combine(directory, name + ".crt"), certificate.ExportCertificatePem() + "\n");
     }
 
     private static void WritePrivate(string path, string text)

@@ -40,6 +40,13 @@ public sealed record LabConfig
     /// <summary>With <see cref="FlowLogs"/> all: report one allowed new connection in this many (1: every one); drops are always reported.</summary>
     public int FlowSample { get; init; } = 1;
 
+    /// <summary>
+    /// A TCP address (<c>IP:PORT</c>) where the relay also serves the Observer API, over TLS requiring a client
+    /// certificate from the lab CA (written to the lab's <c>ca/observer-client.crt</c> and <c>.key</c>); null: the Unix
+    /// socket only.
+    /// </summary>
+    public string? RelayAddress { get; init; }
+
     /// <summary>Lab-wide audit (dry-run) mode: what policies would drop is let through and reported as AUDIT.</summary>
     public bool Audit { get; init; }
 
@@ -51,6 +58,7 @@ public sealed record LabConfig
     {
         if (Nodes is < 1 or > 16) throw new LabException($"--nodes {Nodes}: a lab has 1 to 16 nodes");
         if (FlowLogs is not ("all" or "drops" or "off")) throw new LabException($"--flow-logs {FlowLogs}: give all, drops or off");
+        if (RelayAddress is { } relay && !IPEndPoint.TryParse(relay, out _)) throw new LabException($"--relay-address {relay}: give IP:PORT (e.g. 127.0.0.1:4245)");
         if (FlowSample is < 1 or > 1_000_000) throw new LabException($"--flow-sample {FlowSample}: give 1 (every allowed connection) to 1000000");
         if (FlowBufferSize is < 16 or > 1 << 20) throw new LabException($"--flow-buffer-size {FlowBufferSize}: give 16 to 1048576 flows per node");
         if (PodCidr.BaseAddress.AddressFamily != global::System.Net.Sockets.AddressFamily.InterNetwork || PodCidr.PrefixLength > 24)

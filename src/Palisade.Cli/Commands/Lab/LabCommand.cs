@@ -39,11 +39,12 @@ internal static class LabCommand
         var flowBuffer = new Option<int>("--flow-buffer-size") { Description = "Flows each node's agent keeps for `palisade observe`.", DefaultValueFactory = _ => 4096 };
         var flowLogs = new Option<string>("--flow-logs") { Description = "What the kernel reports as flows: all (drops and every new connection), drops, or off.", DefaultValueFactory = _ => "all" };
         flowLogs.AcceptOnlyFromAmong("all", "drops", "off");
+        var relayAddress = new Option<string?>("--relay-address") { Description = "Also serve the lab's flows on this TCP address (IP:PORT), over TLS requiring the client certificate the lab writes to its ca/ directory." };
         var flowSample = new Option<int>("--flow-sample") { Description = "Report one allowed new connection in N (drops are always reported).", DefaultValueFactory = _ => 1 };
-        var command = new Command("up", "Bring a lab up (cleaning up what a crashed run of the same name left), then apply the manifests.") { files, nodes, name, podCidr, external, audit, flowBuffer, flowLogs, flowSample };
+        var command = new Command("up", "Bring a lab up (cleaning up what a crashed run of the same name left), then apply the manifests.") { files, nodes, name, podCidr, external, audit, flowBuffer, flowLogs, flowSample, relayAddress };
         command.SetAction((result, ct) =>
         {
-            var config = new LabConfig { Nodes = result.GetValue(nodes), Audit = result.GetValue(audit), FlowBufferSize = result.GetValue(flowBuffer), FlowLogs = result.GetValue(flowLogs)!, FlowSample = result.GetValue(flowSample) };
+            var config = new LabConfig { Nodes = result.GetValue(nodes), Audit = result.GetValue(audit), FlowBufferSize = result.GetValue(flowBuffer), FlowLogs = result.GetValue(flowLogs)!, FlowSample = result.GetValue(flowSample), RelayAddress = result.GetValue(relayAddress) };
             return UpAsync(context, result.GetValue(name)!, result.GetValue(files) ?? [], config, result.GetValue(podCidr)!, result.GetValue(external) ?? [], ct);
         });
         return command;
