@@ -69,6 +69,9 @@ internal sealed class AgentObserver : IAsyncDisposable
         return new AgentObserver(ring, pipeline, ends, server);
     }
 
+    /// <summary>Why a kernel source stopped reading (the flows stop; enforcement goes on), if one did.</summary>
+    public IEnumerable<string> Failures => new[] { pipeline?.Failure, ends?.Failure }.OfType<string>();
+
     /// <summary>Describes flows read from now on with <paramref name="directory"/> (after each sync).</summary>
     public void Update(FlowDirectory directory)
     {

@@ -41,7 +41,8 @@ public static class LabAgentHost
         var record = new AgentRecord(node, Environment.ProcessId, 0, 0, null, 0, 0, 0, 0, 0, DateTimeOffset.UtcNow);
         store.PutAgent(record);
         await log.WriteLineAsync($"[agent {node}] pid {Environment.ProcessId} watching lab {lab}").ConfigureAwait(false);
-        var state = (Seen?)null;   // null: the next sync rebuilds the engine and loads the whole table
+        var state = (Seen?)null;
+        var reported = new HashSet<string>(StringComparer.Ordinal);   // null: the next sync rebuilds the engine and loads the whole table
         while (!ct.IsCancellationRequested && paths.Exists)
         {
             if (state is null || store.Generation != record.Synced)
@@ -49,6 +50,7 @@ public static class LabAgentHost
                 (record, state) = await SyncOnceAsync(paths, store, agent, record, state, log, ct).ConfigureAwait(false);
                 store.PutAgent(record);
                 if (state?.Engine is { } engine) observer.Update(agent.Directory(engine));
+                foreach (var failure in observer.Failures.Where(reported.Add)) await log.WriteLineAsync($"[agent {node}] flows stopped: {failure}").ConfigureAwait(false);
             }
             await bell.WaitAsync(Poll, ct).ConfigureAwait(false);
         }
