@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using Palisade.Agent.Compilation;
 using Palisade.Agent.Flows;
-using Palisade.Engine.Ir;
-using Palisade.Engine.Verdicts;
+using Palisade.Lab.Agents;
 using Palisade.Observe.Flows;
 using Palisade.Observe.Kernel;
 using Palisade.Observe.Metrics;
@@ -20,10 +18,10 @@ internal static class FlowCost
         var n = int.Parse(BenchArgs.Option(args, "--events", "1000000"), System.Globalization.CultureInfo.InvariantCulture);
         byte[] packet = [0x45, 0, 0, 40, 0, 0, 0x40, 0, 64, 6, 0, 0, 10, 244, 1, 1, 10, 244, 2, 1, 0xd4, 0x31, 0, 80, 0, 0, 0, 1, 0, 0, 0, 0, 0x50, 0x02, 0xff, 0xff, 0, 0, 0, 0];
         if (!PacketHeaders.TryParse(packet, out var headers)) throw new InvalidOperationException("test packet did not parse");
-        var rule = new VerdictRule(100, Direction.Ingress, new SideDecision(SideReason.DefaultDeny, [], [new PolicyRef("NetworkPolicy", "bench", "deny-all")]));
+        var rule = FlowRingSink.Rule;
         var directory = FlowDirectory.Empty("bench");
         var ring = new FlowRing(4096);
-        var metrics = new FlowMetrics(FlowMetricsOptions.Parse("sourceContext=namespace;destinationContext=namespace"));
+        var metrics = new FlowMetrics(FlowMetricsOptions.Parse(AgentObserver.MetricContext));
         var time = DateTime.UtcNow;
         Measure("build", n, () => FlowBuilder.Build(headers, time, rule.Number, rule, directory));
         Measure("build + ring", n, () => ring.Write(FlowBuilder.Build(headers, time, rule.Number, rule, directory)));

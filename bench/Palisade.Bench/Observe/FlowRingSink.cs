@@ -1,5 +1,6 @@
 using Palisade.Agent.Compilation;
 using Palisade.Agent.Flows;
+using Palisade.Lab.Agents;
 using Palisade.Engine.Ir;
 using Palisade.Engine.Verdicts;
 using Palisade.Observe.Flows;
@@ -15,11 +16,12 @@ namespace Palisade.Bench.Observe;
 /// </summary>
 internal sealed class FlowRingSink
 {
-    private static readonly VerdictRule Rule = new(100, Direction.Ingress,
+    /// <summary>The verdict every bench event is logged under: a default deny naming a policy.</summary>
+    public static readonly VerdictRule Rule = new(100, Direction.Ingress,
         new SideDecision(SideReason.DefaultDeny, [], [new PolicyRef("NetworkPolicy", "bench", "deny-all")]));
 
     private readonly FlowRing ring = new(4096);
-    private readonly FlowMetrics metrics = new(FlowMetricsOptions.Parse("sourceContext=namespace;destinationContext=namespace"));
+    private readonly FlowMetrics metrics = new(FlowMetricsOptions.Parse(AgentObserver.MetricContext));
     private readonly FlowDirectory directory = FlowDirectory.Empty("bench");
 
     /// <summary>Flows written to the ring.</summary>

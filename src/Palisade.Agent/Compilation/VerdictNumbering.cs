@@ -30,13 +30,16 @@ public sealed class VerdictNumbering
     private readonly Dictionary<string, uint> byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<uint, VerdictRule> byNumber = new()
     {
-        [OpenEgress] = new(OpenEgress, Direction.Egress, new SideDecision(SideReason.NotIsolated, [], [])),
-        [OpenIngress] = new(OpenIngress, Direction.Ingress, new SideDecision(SideReason.NotIsolated, [], [])),
+        [OpenEgress] = OpenRule(Direction.Egress),
+        [OpenIngress] = OpenRule(Direction.Ingress),
     };
     private readonly Lock gate = new();
 
     /// <summary>The verdict of a side not isolated in <paramref name="direction"/> (no chain: dispatched straight to it).</summary>
     public static uint Open(Direction direction) => direction == Direction.Egress ? OpenEgress : OpenIngress;
+
+    /// <summary>The verdict of a side not isolated in <paramref name="direction"/>, a fixed chain of every table.</summary>
+    public static VerdictRule OpenRule(Direction direction) => new(Open(direction), direction, new SideDecision(SideReason.NotIsolated, [], []));
 
     /// <summary>The number of <paramref name="decision"/> in <paramref name="direction"/>.</summary>
     public VerdictRule Of(Direction direction, SideDecision decision)

@@ -44,7 +44,7 @@ public static class FlowBuilder
             Type = FlowType.L3L4,
             NodeName = directory.Node,
             IP = new IP { Source = Text(headers.IsIPv6, headers.Source, headers.SourceAddress), Destination = Text(headers.IsIPv6, headers.Destination, headers.DestinationAddress), IpVersion = headers.IsIPv6 ? IPVersion.Ipv6 : IPVersion.Ipv4 },
-            L4 = Layer4Of(headers),
+            L4 = Layer4Of(headers.Protocol, headers.SourcePort, headers.DestinationPort, headers.TcpFlags, headers.IcmpType, headers.IcmpCode),
             Source = EndpointOf(headers.IsIPv6 ? FlowPeer.World(0) : directory.Find(V4(headers.Source))),
             Destination = EndpointOf(headers.IsIPv6 ? FlowPeer.World(0) : directory.Find(V4(headers.Destination))),
             IsReply = false,   // policy chains see only the first packets of connections
@@ -70,7 +70,7 @@ public static class FlowBuilder
             Verdict = Verdict.Forwarded,
             EventType = ConnectionEndType,
             IP = new IP { Source = Text(o.IsIPv6, o.Source, o.SourceAddress), Destination = Text(o.IsIPv6, o.Destination, o.DestinationAddress), IpVersion = o.IsIPv6 ? IPVersion.Ipv6 : IPVersion.Ipv4 },
-            L4 = Layer4Of(o),
+            L4 = Layer4Of(o.Protocol, o.SourcePort, o.DestinationPort, null, o.IcmpType, o.IcmpCode),
             Source = EndpointOf(o.IsIPv6 ? FlowPeer.World(0) : directory.Find(V4(o.Source))),
             Destination = EndpointOf(o.IsIPv6 ? FlowPeer.World(0) : directory.Find(V4(o.Destination))),
             IsReply = false,
@@ -84,16 +84,6 @@ public static class FlowBuilder
     }
 
     private static readonly CiliumEventType ConnectionEndType = new() { Type = 4, SubType = 100 };
-
-    private static Layer4 Layer4Of(in ConntrackTuple t) => t.Protocol switch
-    {
-        6 => new Layer4 { TCP = new TCP { SourcePort = t.SourcePort, DestinationPort = t.DestinationPort } },
-        17 => new Layer4 { UDP = new UDP { SourcePort = t.SourcePort, DestinationPort = t.DestinationPort } },
-        132 => new Layer4 { SCTP = new SCTP { SourcePort = t.SourcePort, DestinationPort = t.DestinationPort } },
-        1 => new Layer4 { ICMPv4 = new ICMPv4 { Type = t.IcmpType, Code = t.IcmpCode } },
-        58 => new Layer4 { ICMPv6 = new ICMPv6 { Type = t.IcmpType, Code = t.IcmpCode } },
-        _ => new Layer4(),
-    };
 
     private static void Decide(Flow flow, uint number, VerdictRule? verdict)
     {
@@ -166,13 +156,14 @@ public static class FlowBuilder
         flow.EventType = DropTypes.GetOrAdd(reason, r => new CiliumEventType { Type = DropEvent, SubType = (int)r });
     }
 
-    private static Layer4 Layer4Of(in PacketHeaders h) => h.Protocol switch
+    /// <summary>The L4 part of a flow (TCP flags only from a logged packet: conntrack's tuples have none).</summary>
+    private static Layer4 Layer4Of(byte protocol, ushort sourcePort, ushort destinationPort, TcpFlags? flags, byte icmpType, byte icmpCode) => protocol switch
     {
-        6 => new Layer4 { TCP = new TCP { SourcePort = h.SourcePort, DestinationPort = h.DestinationPort, Flags = FlagsOf(h.TcpFlags) } },
-        17 => new Layer4 { UDP = new UDP { SourcePort = h.SourcePort, DestinationPort = h.DestinationPort } },
-        132 => new Layer4 { SCTP = new SCTP { SourcePort = h.SourcePort, DestinationPort = h.DestinationPort } },
-        1 => new Layer4 { ICMPv4 = new ICMPv4 { Type = h.IcmpType, Code = h.IcmpCode } },
-        58 => new Layer4 { ICMPv6 = new ICMPv6 { Type = h.IcmpType, Code = h.IcmpCode } },
+        6 => new Layer4 { TCP = new TCP { SourcePort = sourcePort, DestinationPort = destinationPort, Flags = flags is { } f ? FlagsOf(f) : null } },
+        17 => new Layer4 { UDP = new UDP { SourcePort = sourcePort, DestinationPort = destinationPort } },
+        132 => new Layer4 { SCTP = new SCTP { SourcePort = sourcePort, DestinationPort = destinationPort } },
+        1 => new Layer4 { ICMPv4 = new ICMPv4 { Type = icmpType, Code = icmpCode } },
+        58 => new Layer4 { ICMPv6 = new ICMPv6 { Type = icmpType, Code = icmpCode } },
         _ => new Layer4(),
     };
 

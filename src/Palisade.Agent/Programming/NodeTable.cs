@@ -1,7 +1,6 @@
 using Palisade.Agent.Compilation;
 using Palisade.Datapath.Nft;
 using Palisade.Engine.Ir;
-using Palisade.Engine.Verdicts;
 
 namespace Palisade.Agent.Programming;
 
@@ -84,8 +83,8 @@ public sealed class NodeTable
     {
         tx.AddTable(Table).DeleteTable(Table).AddTable(Table);
         foreach (var set in new[] { Addresses, Blocks, EgressEndpoints, IngressEndpoints }) tx.AddSet(set);
-        AddVerdict(tx, new VerdictRule(VerdictNumbering.OpenEgress, Direction.Egress, new SideDecision(SideReason.NotIsolated, [], [])));
-        AddVerdict(tx, new VerdictRule(VerdictNumbering.OpenIngress, Direction.Ingress, new SideDecision(SideReason.NotIsolated, [], [])));
+        AddVerdict(tx, VerdictNumbering.OpenRule(Direction.Egress));
+        AddVerdict(tx, VerdictNumbering.OpenRule(Direction.Ingress));
         AddDispatch(tx, EgressDispatch, NftField.IifName, EgressEndpoints, "egress");
         AddDispatch(tx, IngressDispatch, NftField.OifName, IngressEndpoints, "ingress");
         AddBase(tx, NftHookPoint.Forward, hairpin: true, EgressDispatch, IngressDispatch);

@@ -34,22 +34,29 @@ public static class LabAgentHost
         using var store = LabStore.Open(paths.StateDb);
         var naming = new LabNaming(lab);
         using var kernel = new LibNftables(naming.Node(node));
-        var logs = store.Config.FlowLogs;
-        var agent = new NodeAgent(node, kernel, e => LabNaming.PodVeth(e.Key), new NodeTable(logging: new FlowLogging(Drops: logs != "off", Allowed: logs == "all", AllowedSample: store.Config.FlowSample)));
+        var config = store.Config;
+        var logging = new FlowLogging(Drops: config.FlowLogs != "off", Allowed: config.FlowLogs == "all", AllowedSample: config.FlowSample);
+        var agent = new NodeAgent(node, kernel, e => LabNaming.PodVeth(e.Key), new NodeTable(logging: logging));
         using var bell = AgentBell.Listen(paths.AgentBell(node));
-        await using var observer = await AgentObserver.StartAsync(paths, naming.Node(node), node, agent, store.Config.FlowBufferSize, log, ct).ConfigureAwait(false);
+        await using var observer = await AgentObserver.StartAsync(paths, naming.Node(node), node, agent, config.FlowBufferSize, log, ct).ConfigureAwait(false);
         var record = new AgentRecord(node, Environment.ProcessId, 0, 0, null, 0, 0, 0, 0, 0, DateTimeOffset.UtcNow);
         store.PutAgent(record);
         await log.WriteLineAsync($"[agent {node}] pid {Environment.ProcessId} watching lab {lab}").ConfigureAwait(false);
         var state = (Seen?)null;
-        var reported = new HashSet<string>(StringComparer.Ordinal);   // null: the next sync rebuilds the engine and loads the whole table
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        (IReadOnlyDictionary<uint, uint>, IReadOnlyList<Palisade.Agent.Compilation.AddressBlock>)? described = null;   // null: the next sync rebuilds the engine and loads the whole table
         while (!ct.IsCancellationRequested && paths.Exists)
         {
             if (state is null || store.Generation != record.Synced)
             {
                 (record, state) = await SyncOnceAsync(paths, store, agent, record, state, log, ct).ConfigureAwait(false);
                 store.PutAgent(record);
-                if (state?.Engine is { } engine) observer.Update(agent.Directory(engine));
+                // Addresses and blocks are new objects whenever pods, labels or CIDRs changed; a policy patch keeps them.
+                if (state?.Engine is { } engine && agent.Applied is { } applied && (applied.Addresses, applied.Blocks) != described)
+                {
+                    observer.Update(agent.Directory(engine));
+                    described = (applied.Addresses, applied.Blocks);
+                }
                 foreach (var failure in observer.Failures.Where(reported.Add)) await log.WriteLineAsync($"[agent {node}] flows stopped: {failure}").ConfigureAwait(false);
             }
             await bell.WaitAsync(Poll, ct).ConfigureAwait(false);

@@ -46,6 +46,12 @@ public static class LabControllerHost
         {
             return await LabRelay.StartAsync(paths, config).ConfigureAwait(false);
         }
+        catch (Exception e) when ((e is IOException or LabException) && config.RelayAddress is not null)
+        {
+            // The TCP address cannot be had (in use, not local): the relay still serves its Unix socket.
+            await log.WriteLineAsync($"{DateTimeOffset.UtcNow:O} no relay on {config.RelayAddress}: {e.Message}; serving {paths.Relay} only").ConfigureAwait(false);
+            return await StartRelayAsync(paths, config with { RelayAddress = null }, log).ConfigureAwait(false);
+        }
         catch (Exception e) when (e is IOException or LabException)
         {
             await log.WriteLineAsync($"{DateTimeOffset.UtcNow:O} no relay on {paths.Relay}: {e.Message}").ConfigureAwait(false);
